@@ -1,0 +1,21 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import * as m0001 from './migrations/0001-foundation.js';
+
+/** Every migration, in order. A capability adds its file here. */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-foundation': m0001,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+export interface MigrateReport {
+  applied: string[];
+}
+
+/** Brings the schema up to date; each migration runs in its own transaction. */
+export async function migrateToLatest(db: Kysely<any>): Promise<MigrateReport> {
+  const migrator = new Migrator({ db, provider, migrationTableName: 'zs_migrations', migrationLockTableName: 'zs_migrations_lock' });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}

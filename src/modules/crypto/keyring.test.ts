@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { Keyring } from './keyring.js';
+import { parseKeys } from './master-key.js';
+
+const k1 = Buffer.alloc(32, 1).toString('base64');
+const k2 = Buffer.alloc(32, 2).toString('base64');
+
+describe('keyring', () => {
+  it('round-trips and never stores plaintext', () => {
+    const kr = parseKeys(`1:${k1}`);
+    const c = kr.encrypt('211002199001011234');
+    expect(c).not.toContain('211002199001011234');
+    expect(c.startsWith('v1:')).toBe(true);
+    expect(kr.decrypt(c)).toBe('211002199001011234');
+    expect(kr.encrypt('x')).not.toBe(kr.encrypt('x')); // random IV
+  });
+  it('detects tampering (GCM tag)', () => {
+    const kr = parseKeys(k1);
+    const c = kr.encrypt('张三');
+    const raw = Buffer.from(c.slice(3), 'base64');
+    raw[raw.length - 1] ^= 1;
+    expect(() => kr.decrypt(`v1:${raw.toString('base64')}`)).toThrow();
+  });
+  it('rotates: old ciphertexts stay readable, new ones use the new key, blind index is stable', () => {
+    const old = parseKeys(`1:${k1}`);
+    const rotated = parseKeys(`1:${k1},2:${k2}`);
+    const c = old.encrypt('secret');
+    expect(rotated.isStale(c)).toBe(true);
+    expect(rotated.decrypt(c)).toBe('secret');
+    expect(rotated.encrypt('secret').startsWith('v2:')).toBe(true);
+    expect(rotated.blindIndex('secret')).toBe(old.blindIndex('secret'));
+    expect(old.blindIndex('secret', 'id')).not.toBe(old.blindIndex('secret', 'phone'));
+  });
+  it('rejects keys of the wrong size', () => {
+    expect(() => parseKeys(Buffer.alloc(16).toString('base64'))).toThrow(/32 bytes/);
+    expect(() => new Keyring(new Map(), 1)).toThrow();
+  });
+});

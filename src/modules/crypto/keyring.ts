@@ -1,0 +1,61 @@
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+
+/**
+ * Encryption of personal data at rest: AES-256-GCM with keys derived from a master key that
+ * never enters the database (it comes from ZENGSHOU_MASTER_KEY or a key file, see loadMasterKey).
+ * Ciphertexts carry their key version, so a rotation can re-encrypt in place while old rows
+ * remain readable. Lookups use a keyed blind index (HMAC-SHA-256), never plaintext.
+ */
+export class Keyring {
+  private readonly encKeys = new Map<number, Buffer>();
+  private readonly indexKey: Buffer;
+
+  constructor(
+    masterKeys: Map<number, Buffer>,
+    readonly currentVersion: number,
+  ) {
+    for (const [v, k] of masterKeys) {
+      if (k.length !== 32) throw new Error('master key must be 32 bytes');
+      this.encKeys.set(v, Buffer.from(hkdfSync('sha256', k, Buffer.alloc(0), 'zengshou/enc', 32)));
+    }
+    const current = masterKeys.get(currentVersion);
+    if (!current) throw new Error(`no master key version ${currentVersion}`);
+    // The blind-index key derives from the first key so lookups survive encryption-key rotation.
+    const first = masterKeys.get(Math.min(...masterKeys.keys()))!;
+    this.indexKey = Buffer.from(hkdfSync('sha256', first, Buffer.alloc(0), 'zengshou/index', 32));
+  }
+
+  encrypt(plaintext: string): string {
+    const key = this.encKeys.get(this.currentVersion)!;
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+    const tag = cipher.getAuthTag();
+    return `v${this.currentVersion}:${Buffer.concat([iv, tag, body]).toString('base64')}`;
+  }
+
+  decrypt(ciphertext: string): string {
+    const m = /^v(\d+):(.+)$/.exec(ciphertext);
+    if (!m) throw new Error('not a Zengshou ciphertext');
+    const key = this.encKeys.get(Number(m[1]));
+    if (!key) throw new Error(`key version ${m[1]} is not loaded`);
+    const raw = Buffer.from(m[2], 'base64');
+    const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+  }
+
+  /** True when the ciphertext was made with an older key and should be re-encrypted. */
+  isStale(ciphertext: string): boolean {
+    return !ciphertext.startsWith(`v${this.currentVersion}:`);
+  }
+
+  /** Keyed blind index for equality lookups (e.g. of a normalised ID number). */
+  blindIndex(value: string, purpose = 'default'): string {
+    return createHmac('sha256', this.indexKey).update(purpose).update('\0').update(value).digest('hex');
+  }
+
+  static generateKey(): Buffer {
+    return randomBytes(32);
+  }
+}

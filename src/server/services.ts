@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import type { DbHandle } from '../db/connect.js';
+import { AuditService } from '../modules/audit/audit.service.js';
+import { AuthService } from '../modules/auth/auth.service.js';
+import { UsersService } from '../modules/auth/users.service.js';
+import type { Keyring } from '../modules/crypto/keyring.js';
+import { loadKeyring } from '../modules/crypto/master-key.js';
+import { DepartmentsService } from '../modules/org/departments.service.js';
+import { RegionsService } from '../modules/regions/regions.service.js';
+import { SettingsService } from '../modules/settings/settings.service.js';
+
+/** The services of one running platform, built once over one database handle. */
+export interface Services {
+  handle: DbHandle;
+  keyring: Keyring;
+  audit: AuditService;
+  settings: SettingsService;
+  regions: RegionsService;
+  departments: DepartmentsService;
+  auth: AuthService;
+  users: UsersService;
+}
+
+export function createServices(handle: DbHandle, keyring: Keyring): Services {
+  const audit = new AuditService(handle);
+  const settings = new SettingsService(handle);
+  const regions = new RegionsService(handle);
+  const departments = new DepartmentsService(handle);
+  const auth = new AuthService(handle, audit, settings, keyring);
+  const users = new UsersService(auth, audit, regions, departments);
+  return { handle, keyring, audit, settings, regions, departments, auth, users };
+}
+
+export function keyringFor(dataDir: string): Keyring {
+  return loadKeyring(join(dataDir, 'keys', 'master.key'));
+}
