@@ -1,0 +1,117 @@
+import { depthMap, scanBrackets } from './brackets.js';
+import { STARTS_WITH_UNIT_LABEL_RE } from './labels.js';
+import type { Para } from './outline.js';
+import { trimChars } from './text.js';
+import type { ParseWarning } from './types.js';
+import { isNonUnitRemark, mentionsUnits, parseLabelledClause, parseUnlabelledClause, type UnitClause } from './units.js';
+
+/** What a node's own paragraphs say about units, and its text with the unit clauses taken out. */
+export interface NodeClauses {
+  /** At least one unit clause was read (even if a list in it was empty). */
+  found: boolean;
+  lead: string[];
+  cooperating: string[];
+  responsible: string[];
+  etc: boolean;
+  deadline: string | null;
+  /** Paragraphs without unit clauses; empty paragraphs dropped. */
+  paras: Para[];
+  warnings: Omit<ParseWarning, 'measure'>[];
+}
+
+const SENTENCE_BREAK = '。；;！？!?';
+
+/**
+ * Reads the unit clauses of one numbered item: bracketed ((牵头单位:X;配合单位:Y), 〔…〕, (X牵头，Y按
+ * 职责分工负责), (X、Y负责)) anywhere in its paragraphs, and unbracketed label sentences
+ * (牵头单位：X) at the start of a paragraph or sentence. Brackets that look like unit clauses but
+ * cannot be read become warnings, and stay in the text.
+ */
+export function readClauses(paras: Para[]): NodeClauses {
+  const out: NodeClauses = { found: false, lead: [], cooperating: [], responsible: [], etc: false, deadline: null, paras: [], warnings: [] };
+  const take = (c: UnitClause, line: number) => {
+    out.found = true;
+    out.lead.push(...c.lead);
+    out.cooperating.push(...c.cooperating);
+    out.responsible.push(...c.responsible);
+    out.etc ||= c.etc;
+    if (c.deadline) out.deadline ??= c.deadline;
+    for (const is of c.issues) out.warnings.push({ line, code: is.code, message: is.message });
+  };
+
+  for (const p of paras) {
+    let text = p.text;
+    // Unbracketed "牵头单位：X；配合单位：Y" from the start of a sentence to the end of the paragraph.
+    const at = labelSentenceStart(text);
+    if (at >= 0) {
+      const clauseText = trimChars(text.slice(at), '。．.');
+      const c = parseLabelledClause(clauseText);
+      if (c) {
+        take(c, p.line);
+        text = text.slice(0, at);
+      }
+    }
+    // Bracketed clauses.
+    const { groups } = scanBrackets(text);
+    const cut: { start: number; end: number }[] = [];
+    for (const g of groups) {
+      const labelled = parseLabelledClause(g.content);
+      if (labelled) {
+        if (!g.closed) {
+          out.warnings.push({ line: p.line, code: 'UNBALANCED_BRACKET', message: `责任分工的括号没有闭合：“${text.slice(g.start)}”` });
+        }
+        take(labelled, p.line);
+        cut.push(g);
+        continue;
+      }
+      if (isNonUnitRemark(g.content)) continue;
+      const unlabelled = parseUnlabelledClause(g.content);
+      if (unlabelled) {
+        take(unlabelled, p.line);
+        cut.push(g);
+        continue;
+      }
+      if (inClausePosition(text, g.start, g.end) && mentionsUnits(g.content)) {
+        out.warnings.push({
+          line: p.line,
+          code: 'UNIT_CLAUSE_UNREADABLE',
+          message: `括号内容像责任分工但无法读取：“${text.slice(g.start, g.end)}”，请人工核对`,
+        });
+      }
+    }
+    text = removeSpans(text, cut);
+    if (text) out.paras.push({ text, line: p.line });
+  }
+  return out;
+}
+
+/** Index where an unbracketed label sentence starts in `text`, or -1. */
+function labelSentenceStart(text: string): number {
+  const depth = depthMap(text);
+  for (let i = 0; i < text.length; i++) {
+    const atSentenceStart = i === 0 || (depth[i - 1] === 0 && SENTENCE_BREAK.includes(text[i - 1]));
+    if (atSentenceStart && depth[i] === 0 && STARTS_WITH_UNIT_LABEL_RE.test(text.slice(i, i + 16))) return i;
+  }
+  return -1;
+}
+
+/** A bracket at the end of its paragraph, or right after a sentence break: where unit clauses sit. */
+function inClausePosition(text: string, start: number, end: number): boolean {
+  const after = text.slice(end);
+  if (/^[\s\u3000。．.；;，,]*$/.test(after)) return true;
+  const before = text.slice(0, start).trimEnd();
+  return before === '' || SENTENCE_BREAK.includes(before[before.length - 1]);
+}
+
+/** Removes the spans and tidies what is left: "…政策。(…)。" becomes "…政策。". */
+function removeSpans(text: string, spans: { start: number; end: number }[]): string {
+  if (spans.length === 0) return trimChars(text);
+  let s = '';
+  let from = 0;
+  for (const sp of spans) {
+    s += text.slice(from, sp.start);
+    from = sp.end;
+  }
+  s += text.slice(from);
+  return trimChars(s.replace(/([。；;！？!?])[\s\u3000]*[。．.]/g, '$1'));
+}
