@@ -1,9 +1,11 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m0001 from './migrations/0001-foundation.js';
+import * as m0002 from './migrations/0002-workplan.js';
 
 /** Every migration, in order. A capability adds its file here. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-workplan': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

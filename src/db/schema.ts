@@ -12,6 +12,13 @@ export interface Database {
   login_attempts: LoginAttemptTable;
   audit_log: AuditLogTable;
   settings: SettingTable;
+  plans: PlanTable;
+  tasks: TaskTable;
+  task_units: TaskUnitTable;
+  milestones: MilestoneTable;
+  task_reports: TaskReportTable;
+  report_attachments: ReportAttachmentTable;
+  notifications: NotificationTable;
 }
 
 export interface RegionTable {
@@ -99,4 +106,118 @@ export interface SettingTable {
   value: string;
   updated_at: string;
   updated_by: string | null;
+}
+
+// --- plan supervision (督查督办) ---
+export interface PlanTable {
+  id: Generated<number>;
+  title: string;
+  doc_number: string | null;
+  issuer: string | null;
+  issued_on: string | null;
+  region_code: string;
+  source_hash: string;
+  source_name: string;
+  /** JSON: the parser's section tree. */
+  sections: string;
+  period_type: string;
+  start_date: string;
+  end_date: string;
+  /** JSON: the parser's warnings, kept for the administrator. */
+  warnings: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface TaskTable {
+  id: Generated<number>;
+  plan_id: number;
+  seq: number;
+  ref: string;
+  number: string;
+  /** JSON array: headings from the outermost down (重点任务 …). */
+  path_titles: string;
+  title: string;
+  text: string;
+  etc: number;
+  line: number;
+  start_date: string;
+  deadline: string;
+  /** Percent complete from the last approved report. */
+  progress: number;
+  progress_note: string | null;
+  last_report_on: string | null;
+  close_requested: number;
+  closed_at: string | null;
+  closed_by: string | null;
+  updated_at: string;
+}
+
+export interface TaskUnitTable {
+  id: Generated<number>;
+  task_id: number;
+  role: string;
+  unit_name: string;
+  department_id: number | null;
+  owner_user_id: number | null;
+}
+
+export interface MilestoneTable {
+  id: Generated<number>;
+  task_id: number;
+  title: string;
+  due_date: string;
+  target_value: number | null;
+  target_unit: string | null;
+  cumulative: number;
+  actual_value: number | null;
+  done_on: string | null;
+  /** 1 while proposed by the parser and not yet confirmed by the supervisor. */
+  proposed: number;
+}
+
+export interface TaskReportTable {
+  id: Generated<number>;
+  task_id: number;
+  task_unit_id: number;
+  period: string;
+  /** 'unit' (a cooperating unit to the lead) or 'consolidated' (the lead to the supervisor). */
+  kind: string;
+  content: string;
+  percent: number;
+  /** JSON array of {milestoneId, value}. */
+  indicators: string;
+  request_close: number;
+  status: string;
+  submitted_by: string;
+  submitted_at: string;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  review_comment: string | null;
+}
+
+export interface ReportAttachmentTable {
+  id: Generated<number>;
+  report_id: number;
+  file_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  stored_as: string;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number | null;
+  department_id: number | null;
+  /** 'user', 'department' or 'supervisors'. */
+  audience: string;
+  task_id: number | null;
+  kind: string;
+  message: string;
+  dedupe_key: string;
+  created_at: string;
+  read_at: string | null;
 }

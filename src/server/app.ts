@@ -20,12 +20,11 @@ import type { Services } from './services.js';
 z.config(z.locales.zhCN());
 
 /** Builds the whole HTTP application over ready services; does not listen (tests use inject). */
-export async function buildApp(services: Services, config: Pick<Config, 'webDir' | 'secureCookies' | 'bodyLimit' | 'logLevel'>): Promise<FastifyInstance> {
+export async function buildApp(services: Services, config: Pick<Config, 'webDir' | 'secureCookies' | 'bodyLimit' | 'logLevel' | 'loginRateLimit'>): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: config.bodyLimit,
     trustProxy: false,
-    disableRequestLogging: true,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -45,6 +44,7 @@ export async function buildApp(services: Services, config: Pick<Config, 'webDir'
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
       },
     },
     hsts: config.secureCookies,
@@ -55,12 +55,12 @@ export async function buildApp(services: Services, config: Pick<Config, 'webDir'
     openapi: { info: { title: 'Zengshou 增收 API', version: '0.1.0', description: '城乡居民增收工作平台接口' }, servers: [] },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' }, staticCSP: true });
 
   registerSession(app, services.auth);
 
   app.get('/api/health', { schema: { tags: ['system'], summary: '健康检查', response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
-  authRoutes(app, { ...services, secureCookies: config.secureCookies });
+  authRoutes(app, { ...services, secureCookies: config.secureCookies, loginRateLimit: config.loginRateLimit });
   usersRoutes(app, services.users);
   auditRoutes(app, services.audit);
   directoryRoutes(app, services);

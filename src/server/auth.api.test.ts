@@ -155,3 +155,16 @@ describe.each(testDatabases())('auth and accounts API on $name', (db) => {
     expect(r.headers['x-frame-options']).toBe('SAMEORIGIN');
   });
 });
+
+describe('login rate limit', () => {
+  it('answers 429 RATE_LIMITED past the per-address limit', async () => {
+    const t = await createTestApp(testDatabases()[0], { loginRateLimit: 3 });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 5; i++) codes.push((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x', password: 'y' } })).statusCode);
+      expect(codes).toEqual([401, 401, 401, 429, 429]);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -17,6 +17,8 @@ export interface Config {
   /** Maximum JSON body size in bytes. */
   bodyLimit: number;
   logLevel: string;
+  /** Login attempts per client address per minute (besides the per-account lockout). */
+  loginRateLimit: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -31,6 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secureCookies: env.ZENGSHOU_SECURE_COOKIES === '1',
     bodyLimit: Number(env.ZENGSHOU_BODY_LIMIT ?? 1024 * 1024),
     logLevel: env.LOG_LEVEL ?? 'warn',
+    loginRateLimit: Number(env.ZENGSHOU_LOGIN_RATE_LIMIT ?? 20),
     ...overrides,
   };
 }

@@ -20,12 +20,12 @@ export interface TestApp {
 
 export const TEST_PASSWORD = 'Test-Password-2018';
 
-export async function createTestApp(db: TestDatabase): Promise<TestApp> {
+export async function createTestApp(db: TestDatabase, opts: { loginRateLimit?: number } = {}): Promise<TestApp> {
   const handle = await db.open();
   const services = createServices(handle, new Keyring(new Map([[1, Keyring.generateKey()]]), 1));
   await services.regions.seedLiaoyang();
   await services.departments.seed(DEPARTMENTS);
-  const app = await buildApp(services, { webDir: '/nonexistent', secureCookies: false, bodyLimit: 1024 * 1024, logLevel: 'silent' });
+  const app = await buildApp(services, { webDir: '/nonexistent', secureCookies: false, bodyLimit: 1024 * 1024, logLevel: 'silent', loginRateLimit: opts.loginRateLimit ?? 10_000 });
   return {
     app,
     services,

@@ -11,7 +11,7 @@ import { requireUser, SESSION_COOKIE } from './guards.js';
 
 export function authRoutes(
   app: FastifyInstance,
-  deps: { auth: AuthService; regions: RegionsService; departments: DepartmentsService; secureCookies: boolean },
+  deps: { auth: AuthService; regions: RegionsService; departments: DepartmentsService; secureCookies: boolean; loginRateLimit: number },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { auth } = deps;
@@ -20,7 +20,7 @@ export function authRoutes(
 
   r.post('/api/auth/login', {
     schema: { tags, summary: '登录', body: LoginRequestSchema, response: { 200: LoginResponseSchema } },
-    config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+    config: { rateLimit: { max: deps.loginRateLimit, timeWindow: '1 minute' } },
   }, async (req, reply) => {
     const { token, user } = await auth.login(req.body, { ip: req.ip, userAgent: req.headers['user-agent'] ?? '' });
     reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: deps.secureCookies });
