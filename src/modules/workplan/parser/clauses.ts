@@ -1,5 +1,5 @@
 import { depthMap, scanBrackets } from './brackets.js';
-import { STARTS_WITH_UNIT_LABEL_RE } from './labels.js';
+import { DEADLINE_LINE_RE, STARTS_WITH_UNIT_LABEL_RE } from './labels.js';
 import type { Para } from './outline.js';
 import { trimChars } from './text.js';
 import type { ParseWarning } from './types.js';
@@ -27,7 +27,7 @@ const SENTENCE_BREAK = '。；;！？!?';
  * (牵头单位：X) at the start of a paragraph or sentence. Brackets that look like unit clauses but
  * cannot be read become warnings, and stay in the text.
  */
-export function readClauses(paras: Para[]): NodeClauses {
+export function readClauses(paras: Para[], abbreviations: ReadonlySet<string> = new Set()): NodeClauses {
   const out: NodeClauses = { found: false, lead: [], cooperating: [], responsible: [], etc: false, deadline: null, paras: [], warnings: [] };
   const take = (c: UnitClause, line: number) => {
     out.found = true;
@@ -36,11 +36,20 @@ export function readClauses(paras: Para[]): NodeClauses {
     out.responsible.push(...c.responsible);
     out.etc ||= c.etc;
     if (c.deadline) out.deadline ??= c.deadline;
-    for (const is of c.issues) out.warnings.push({ line, code: is.code, message: is.message });
+    for (const is of c.issues) {
+      // A short name the document defines, (以下简称人行中支), is a unit even if it does not end like one.
+      if (is.name !== undefined && abbreviations.has(is.name)) continue;
+      out.warnings.push({ line, code: is.code, message: is.message });
+    }
   };
 
   for (const p of paras) {
     let text = p.text;
+    const deadline = DEADLINE_LINE_RE.exec(text);
+    if (deadline) {
+      out.deadline ??= trimChars(deadline[1]);
+      continue;
+    }
     // Unbracketed "牵头单位：X；配合单位：Y" from the start of a sentence to the end of the paragraph.
     const at = labelSentenceStart(text);
     if (at >= 0) {

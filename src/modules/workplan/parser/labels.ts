@@ -57,9 +57,6 @@ export const ANY_LABEL_RE = new RegExp(
   'g',
 );
 
-/** Does `s` contain a unit label (not a short one) anywhere? Cheap pre-check. */
-export const HAS_UNIT_LABEL_RE = new RegExp(`${LABEL_BEFORE}(?:${alt(Object.keys(UNIT_LABELS))}|(?:${alt(Object.keys(SHORT_UNIT_LABELS))})\\s*[:：])`);
-
 /**
  * A line or sentence outside brackets that starts with a unit label: "牵头单位：…" or "牵头单位 …"
  * (own-line form). A colon or a space must follow, so the sentence "牵头部门要加强协调" is not one.
@@ -67,3 +64,6 @@ export const HAS_UNIT_LABEL_RE = new RegExp(`${LABEL_BEFORE}(?:${alt(Object.keys
 export const STARTS_WITH_UNIT_LABEL_RE = new RegExp(
   `^[\\s\\u3000]*(?:(?:${alt(Object.keys(UNIT_LABELS))}|${alt(Object.keys(SHORT_UNIT_LABELS))})\\s*[:：]|(?:${alt(Object.keys(UNIT_LABELS))})[\\s\\u3000]+)`,
 );
+
+/** A paragraph that is only a deadline: "完成时限：2023年12月底前". Group 1 is the deadline. */
+export const DEADLINE_LINE_RE = new RegExp(`^[\\s\\u3000]*[(（]?(?:${alt(DEADLINE_LABELS)})\\s*[:：]\\s*(.+?)[)）。．.]?$`);

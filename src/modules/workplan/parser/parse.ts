@@ -16,8 +16,9 @@ export function parsePlan(text: string): ParsedPlan {
   const facts = readHeader(outline.header, outline.trailer);
   const warnings: ParseWarning[] = [];
 
+  const abbreviations = definedAbbreviations(text);
   const clauses = new Map<OutlineNode, NodeClauses>();
-  for (const n of outline.nodes) clauses.set(n, readClauses(n.paras));
+  for (const n of outline.nodes) clauses.set(n, readClauses(n.paras, abbreviations));
 
   // Measures: items that name units; plus, among such items, siblings that name none (reported).
   const isMeasure = new Set<OutlineNode>(outline.nodes.filter((n) => clauses.get(n)!.found));
@@ -41,7 +42,7 @@ export function parsePlan(text: string): ParsedPlan {
     measures.push(m);
     for (const w of c.warnings) warnings.push({ ...w, measure: index });
     if (unitless.has(n)) {
-      warnings.push({ line: n.line, code: 'MEASURE_WITHOUT_UNITS', message: `第${m.ref}项未写明牵头、配合或责任单位`, measure: index });
+      warnings.push({ line: n.line, code: 'MEASURE_WITHOUT_UNITS', message: `措施“${m.ref} ${m.title}”未写明牵头、配合或责任单位`, measure: index });
     }
     dedupeUnits(m, warnings);
   }
@@ -83,7 +84,7 @@ function buildMeasure(
   for (let a: OutlineNode | null = n; a; a = a.parent) chain.unshift(a);
   const paras = c.paras.map((p) => p.text);
   let endLine = n.line;
-  for (const p of c.paras) endLine = Math.max(endLine, p.line);
+  for (const p of n.paras) endLine = Math.max(endLine, p.line); // raw paragraphs: label lines count too
   // Sub-points that are not measures themselves belong to this measure's text.
   const addBelow = (x: OutlineNode) => {
     for (const ch of x.children) {
@@ -187,4 +188,11 @@ function preamble(header: { text: string; index: number }[], titleLine: number |
     .filter((l) => !findDocNumber(l.text) && !parseDateLine(l.text) && !isIssuerLine(l.text))
     .map((l) => l.text)
     .join('\n');
+}
+
+/** Short names the document defines: …(以下简称人行中支) or …（简称“市人社局”）. */
+function definedAbbreviations(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/[(（](?:以下简称|以下称|下称|简称)[“"‘]?([^”"’()（）]{1,20}?)[”"’]?[)）]/g)) out.add(m[1]);
+  return out;
 }

@@ -17,6 +17,8 @@ export interface UnitClause {
 export interface ClauseIssue {
   code: 'UNIT_CLAUSE_UNREADABLE' | 'UNKNOWN_LABEL' | 'EMPTY_UNIT_LIST' | 'ETC_STRIPPED';
   message: string;
+  /** For a listed name that does not look like a unit: the name. */
+  name?: string;
 }
 
 const SEPARATORS = '、，,；;／/';
@@ -155,7 +157,7 @@ function addUnits(out: UnitClause, role: UnitRole, value: string, label: string)
   const { units, etc } = splitUnitList(value);
   for (const u of units) {
     if (!looksLikeUnit(u)) {
-      out.issues.push({ code: 'UNIT_CLAUSE_UNREADABLE', message: `“${label}”中的“${u}”不像单位名称，已按原文保留，请核对` });
+      out.issues.push({ code: 'UNIT_CLAUSE_UNREADABLE', message: `“${label}”中的“${u}”不像单位名称，已按原文保留，请核对`, name: u });
     }
   }
   out[role].push(...units);
