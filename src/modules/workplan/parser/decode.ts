@@ -45,7 +45,7 @@ export function decodeText(input: Uint8Array): DecodedText {
   } else if (startsWith(bytes, [0xfe, 0xff])) {
     decoded = { text: iconv.decode(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
   } else {
-    rejectBinary(bytes);
+    rejectKnownBinary(bytes);
     decoded = decodeWithoutBom(bytes);
   }
   if (hasBinaryControls(decoded.text)) {
@@ -59,7 +59,7 @@ function utf8(bytes: Uint8Array, fatal: boolean): string {
   return new TextDecoder('utf-8', { fatal, ignoreBOM: true }).decode(bytes);
 }
 
-function rejectBinary(bytes: Uint8Array) {
+function rejectKnownBinary(bytes: Uint8Array) {
   for (const m of MAGIC) {
     if (startsWith(bytes, m.sig)) {
       if (m.code === 'LEGACY_DOC') {
@@ -68,11 +68,14 @@ function rejectBinary(bytes: Uint8Array) {
       throw new WorkplanInputError('BINARY_FILE', `这是${m.what}，不是文本文件；请导入 .txt 或 .docx`);
     }
   }
-  // UTF-8 and GB18030 never use bytes below 0x20 except for real control characters.
+}
+
+/** UTF-8 and GB18030 never use bytes below 0x20 except for real control characters. */
+function rejectControlBytes(bytes: Uint8Array) {
   let controls = 0;
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i];
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x00) controls++;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) controls++;
   }
   if (controls > 0 && controls > bytes.length / 200) {
     throw new WorkplanInputError('BINARY_FILE', '文件含有大量控制字符，不是文本文件；请导入 .txt 或 .docx');
@@ -87,6 +90,7 @@ function decodeWithoutBom(bytes: Uint8Array): DecodedText {
     if (le) return le;
     throw new WorkplanInputError('BINARY_FILE', '文件含有二进制数据（空字节），不是文本文件；请导入 .txt 或 .docx');
   }
+  rejectControlBytes(bytes);
   try {
     return { text: utf8(bytes, true), encoding: 'utf-8' };
   } catch {
@@ -108,16 +112,25 @@ function decodeWithoutBom(bytes: Uint8Array): DecodedText {
   );
 }
 
-/** UTF-16 without BOM: NUL bytes sit at one parity only (the high byte of ASCII characters). */
+/**
+ * UTF-16 without BOM: decode both ways and keep the one that reads as ordinary text (ASCII, common
+ * CJK ideographs, CJK punctuation); the wrong byte order yields rare symbols and control characters.
+ */
 function utf16Guess(bytes: Uint8Array): DecodedText | null {
   if (bytes.length % 2 !== 0) return null;
-  let even = 0;
-  let odd = 0;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) (i % 2 === 0 ? even++ : odd++);
-  const encoding = odd > 0 && even === 0 ? 'utf-16le' : even > 0 && odd === 0 ? 'utf-16be' : null;
-  if (!encoding) return null;
-  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
-  return plausibleChinese(text) && !hasBinaryControls(text) ? { text, encoding } : null;
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let best: DecodedText | null = null;
+  let bestScore = -1;
+  for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+    const text = iconv.decode(buf, encoding);
+    let score = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if ((c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x0d || c === 0x09 || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef)) score++;
+    }
+    if (score > bestScore) [best, bestScore] = [{ text, encoding }, score];
+  }
+  return best && bestScore >= best.text.length * 0.9 && plausibleChinese(best.text) && !hasBinaryControls(best.text) ? best : null;
 }
 
 /** Control characters other than tab, line breaks and form feed. */

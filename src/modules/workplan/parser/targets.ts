@@ -42,6 +42,8 @@ export function extractTargets(text: string): Target[] {
     if (years.length === 0) continue;
     QTY_RE.lastIndex = 0;
     for (let m: RegExpExecArray | null; (m = QTY_RE.exec(sentence.text)); ) {
+      // 千亩 / 百户 / 万人 with no digit are size classes (千亩以上合作社), not counts.
+      if (m[3] !== undefined && !/[一二两三四五六七八九十]/.test(m[3])) continue;
       const value = m[1] !== undefined ? Number(m[1]) : cnToInt(m[3]);
       const unit = m[2] ?? m[4];
       if (!Number.isFinite(value)) continue;

@@ -40,7 +40,6 @@ export function looksLikeUnit(name: string): boolean {
   const n = name.trim();
   if (n.length < 2 || n.length > 40) return false;
   if (/[。！？!?：:；;，,]/.test(n)) return false;
-  if (/^(?:各|有关|相关)/.test(n)) return true;
   const core = n.replace(TRAILING_GROUP_RE, '');
   return core.length >= 2 && UNIT_END_RE.test(core);
 }
