@@ -11,6 +11,7 @@ import { authRoutes } from '../modules/auth/auth.routes.js';
 import { usersRoutes } from '../modules/auth/users.routes.js';
 import { directoryRoutes } from '../modules/regions/regions.routes.js';
 import { settingsRoutes } from '../modules/settings/settings.routes.js';
+import { workplanRoutes } from '../modules/workplan/workplan.routes.js';
 import type { Config } from './config.js';
 import { registerErrorHandler } from './plugins/errors.js';
 import { registerSession } from './plugins/session.js';
@@ -65,6 +66,7 @@ export async function buildApp(services: Services, config: Pick<Config, 'webDir'
   auditRoutes(app, services.audit);
   directoryRoutes(app, services);
   settingsRoutes(app, services);
+  workplanRoutes(app, services);
 
   await registerWeb(app, config.webDir);
   return app;

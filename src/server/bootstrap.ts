@@ -17,7 +17,7 @@ export async function bootstrap(config: Pick<Config, 'databaseUrl' | 'dataDir' |
   const handle: DbHandle = await connect({ url: config.databaseUrl });
   try {
     const { applied } = await migrateToLatest(handle.db);
-    const services = createServices(handle, keyringFor(config.dataDir));
+    const services = createServices(handle, keyringFor(config.dataDir), config.dataDir);
     await services.regions.seedLiaoyang();
     await services.departments.seed(DEPARTMENTS);
     const report: BootReport = { migrations: applied, adminCreated: false };

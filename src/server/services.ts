@@ -8,6 +8,9 @@ import { loadKeyring } from '../modules/crypto/master-key.js';
 import { DepartmentsService } from '../modules/org/departments.service.js';
 import { RegionsService } from '../modules/regions/regions.service.js';
 import { SettingsService } from '../modules/settings/settings.service.js';
+import { ReportsService } from '../modules/workplan/reports.service.js';
+import { SupervisionService } from '../modules/workplan/supervision.service.js';
+import { WorkplanService } from '../modules/workplan/workplan.service.js';
 
 /** The services of one running platform, built once over one database handle. */
 export interface Services {
@@ -19,16 +22,22 @@ export interface Services {
   departments: DepartmentsService;
   auth: AuthService;
   users: UsersService;
+  plans: WorkplanService;
+  reports: ReportsService;
+  supervision: SupervisionService;
 }
 
-export function createServices(handle: DbHandle, keyring: Keyring): Services {
+export function createServices(handle: DbHandle, keyring: Keyring, dataDir: string): Services {
   const audit = new AuditService(handle);
   const settings = new SettingsService(handle);
   const regions = new RegionsService(handle);
   const departments = new DepartmentsService(handle);
   const auth = new AuthService(handle, audit, settings, keyring);
   const users = new UsersService(auth, audit, regions, departments);
-  return { handle, keyring, audit, settings, regions, departments, auth, users };
+  const plans = new WorkplanService(handle, audit, departments, settings);
+  const reports = new ReportsService(plans, audit, join(dataDir, 'attachments'));
+  const supervision = new SupervisionService(plans, departments);
+  return { handle, keyring, audit, settings, regions, departments, auth, users, plans, reports, supervision };
 }
 
 export function keyringFor(dataDir: string): Keyring {

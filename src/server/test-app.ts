@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { DbHandle } from '../db/connect.js';
 import type { TestDatabase } from '../db/test-databases.js';
@@ -22,7 +25,8 @@ export const TEST_PASSWORD = 'Test-Password-2018';
 
 export async function createTestApp(db: TestDatabase, opts: { loginRateLimit?: number } = {}): Promise<TestApp> {
   const handle = await db.open();
-  const services = createServices(handle, new Keyring(new Map([[1, Keyring.generateKey()]]), 1));
+  const dataDir = mkdtempSync(join(tmpdir(), 'zs-test-'));
+  const services = createServices(handle, new Keyring(new Map([[1, Keyring.generateKey()]]), 1), dataDir);
   await services.regions.seedLiaoyang();
   await services.departments.seed(DEPARTMENTS);
   const app = await buildApp(services, { webDir: '/nonexistent', secureCookies: false, bodyLimit: 1024 * 1024, logLevel: 'silent', loginRateLimit: opts.loginRateLimit ?? 10_000 });
@@ -33,6 +37,7 @@ export async function createTestApp(db: TestDatabase, opts: { loginRateLimit?: n
     close: async () => {
       await app.close();
       await handle.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
     userWithSession: async (username, roles, regionCode = '211000', departmentCode) => {
       const dept = departmentCode ? await services.departments.repo.byCode(departmentCode) : undefined;
