@@ -1,0 +1,280 @@
+/**
+ * Sorting float64 values (with a float64 payload such as weights) by a radix sort on their IEEE-754
+ * bit pattern, with no comparator calls.
+ *
+ * The 64-bit pattern of a double is made monotone by flipping the sign bit of non-negative values
+ * and every bit of negative ones, giving an unsigned key (hi, lo words).
+ *
+ * Memory traffic dominates on large arrays, so this is a most-significant-digit bucket sort:
+ *  1. one scatter of (value, payload) into ~2^11 buckets by the leading bits of the hi key, relative
+ *     to a range taken from a sample (values outside it go to the end buckets, order is kept);
+ *  2. each bucket, now small enough for the cache, is scattered by the next bits of its own key
+ *     range straight into its final place, and the resulting runs of a few elements are finished by
+ *     insertion sort. A run that is still large (a pathological distribution) is sorted by a general
+ *     MSD radix on the full 64-bit key (recursive, each level divides the key range by >= 2^4).
+ * The result is exact whatever the distribution; equal values keep no particular order.
+ */
+
+const INSERTION = 32;
+
+function keyHi(h: number): number {
+  return h & 0x80000000 ? ~h >>> 0 : (h | 0x80000000) >>> 0;
+}
+function keyLo(h: number, l: number): number {
+  return h & 0x80000000 ? ~l >>> 0 : l;
+}
+function bitLength(x: number): number {
+  return x === 0 ? 0 : 32 - Math.clz32(x);
+}
+
+/** Reusable temporary buffers, so repeated sorts of large arrays avoid fresh allocations. */
+export class SortWorkspace {
+  private ty = new Float64Array(0);
+  private tw = new Float64Array(0);
+  buffers(n: number): [Float64Array, Float64Array] {
+    if (this.ty.length < n) {
+      this.ty = new Float64Array(n);
+      this.tw = new Float64Array(n);
+    }
+    return [this.ty, this.tw];
+  }
+}
+
+/** Values and weights reordered by ascending value. */
+export interface SortedPairs {
+  y: Float64Array;
+  w: Float64Array;
+}
+
+/** Sorts copies of `values` and `weights` (weights follow their values). NaN is rejected. */
+export function sortWithWeights(values: Float64Array, weights: Float64Array, ws?: SortWorkspace): SortedPairs {
+  if (weights.length !== values.length) throw new RangeError('values and weights differ in length');
+  const y = new Float64Array(values);
+  const w = new Float64Array(weights);
+  sortPairsInPlace(y, w, ws);
+  return { y, w };
+}
+
+/** The permutation that sorts `values` ascending. NaN is rejected. */
+export function sortOrder(values: Float64Array): Uint32Array {
+  const n = values.length;
+  if (n >= 2 ** 32) throw new RangeError('too many values to sort');
+  const y = new Float64Array(values);
+  const idx = new Float64Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  sortPairsInPlace(y, idx);
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = idx[i];
+  return order;
+}
+
+/** Sorts `y` ascending in place, applying the same permutation to `w`. */
+export function sortPairsInPlace(y: Float64Array, w: Float64Array, ws = new SortWorkspace()): void {
+  const n = y.length;
+  if (w.length !== n) throw new RangeError('values and weights differ in length');
+  if (n <= INSERTION) {
+    for (let i = 0; i < n; i++) if (y[i] !== y[i]) throw new RangeError(`value ${i} is NaN`);
+    insertion(y, w, 0, n);
+    return;
+  }
+  const bits = new Uint32Array(y.buffer, y.byteOffset, 2 * n);
+  // Range of the hi key from a sample; values outside fall into the first or last bucket.
+  const step = Math.max(1, Math.floor(n / 4096));
+  let minH = 0xffffffff;
+  let maxH = 0;
+  for (let i = 0; i < n; i += step) {
+    const k = keyHi(bits[2 * i + 1]);
+    if (k < minH) minH = k;
+    if (k > maxH) maxH = k;
+  }
+  const G = Math.min(11, Math.max(1, bitLength(n >>> 6)));
+  const shift = Math.max(0, bitLength(maxH - minH) - G);
+  const last = (maxH - minH) >>> shift;
+  const nb = last + 1;
+  const bucketOf = (k: number) => (k <= minH ? 0 : k >= maxH ? last : (k - minH) >>> shift);
+
+  const start = new Uint32Array(nb + 1);
+  for (let j = 1; j < 2 * n; j += 2) {
+    const h = bits[j];
+    if ((h & 0x7ff00000) === 0x7ff00000 && ((h & 0xfffff) !== 0 || bits[j - 1] !== 0)) {
+      throw new RangeError(`value ${(j - 1) / 2} is NaN`);
+    }
+    start[bucketOf(keyHi(h)) + 1]++;
+  }
+  for (let b = 0; b < nb; b++) start[b + 1] += start[b];
+  const [ty, tw] = ws.buffers(n);
+  const pos = start.slice(0, nb);
+  for (let i = 0; i < n; i++) {
+    const p = pos[bucketOf(keyHi(bits[2 * i + 1]))]++;
+    ty[p] = y[i];
+    tw[p] = w[i];
+  }
+  const tbits = new Uint32Array(ty.buffer, ty.byteOffset, 2 * ty.length);
+  let generic: GenericSorter | null = null;
+  const counts = new Uint32Array((1 << 11) + 1);
+  for (let b = 0; b < nb; b++) {
+    const from = start[b];
+    const to = start[b + 1];
+    const m = to - from;
+    if (m <= INSERTION) {
+      for (let i = from; i < to; i++) {
+        y[i] = ty[i];
+        w[i] = tw[i];
+      }
+      insertion(y, w, from, to);
+      continue;
+    }
+    let lo = 0xffffffff;
+    let hi = 0;
+    for (let j = 2 * from + 1; j < 2 * to; j += 2) {
+      const k = keyHi(tbits[j]);
+      if (k < lo) lo = k;
+      if (k > hi) hi = k;
+    }
+    if (lo === hi) {
+      // All share the hi word: rare enough to hand to the general sorter.
+      y.set(ty.subarray(from, to), from);
+      w.set(tw.subarray(from, to), from);
+      (generic ??= new GenericSorter()).sort(y, w, from, to);
+      continue;
+    }
+    const S = Math.min(11, Math.max(2, bitLength(m >>> 1)));
+    const sh = Math.max(0, bitLength(hi - lo) - S);
+    const sb = ((hi - lo) >>> sh) + 1;
+    counts.fill(0, 0, sb + 1);
+    for (let j = 2 * from + 1; j < 2 * to; j += 2) counts[((keyHi(tbits[j]) - lo) >>> sh) + 1]++;
+    for (let c = 0; c < sb; c++) counts[c + 1] += counts[c];
+    for (let i = from; i < to; i++) {
+      const p = from + counts[(keyHi(tbits[2 * i + 1]) - lo) >>> sh]++;
+      y[p] = ty[i];
+      w[p] = tw[i];
+    }
+    // counts[c] is now the end of sub-bucket c
+    let a = from;
+    for (let c = 0; c < sb; c++) {
+      const e = from + counts[c];
+      if (e - a > INSERTION) (generic ??= new GenericSorter()).sort(y, w, a, e);
+      else if (e - a > 1) insertion(y, w, a, e);
+      a = e;
+    }
+  }
+}
+
+function insertion(y: Float64Array, w: Float64Array, from: number, to: number) {
+  for (let i = from + 1; i < to; i++) {
+    const v = y[i];
+    if (y[i - 1] <= v) continue;
+    const x = w[i];
+    let j = i - 1;
+    while (j >= from && y[j] > v) {
+      y[j + 1] = y[j];
+      w[j + 1] = w[j];
+      j--;
+    }
+    y[j + 1] = v;
+    w[j + 1] = x;
+  }
+}
+
+/** MSD radix on full (hi, lo) keys with a local permutation, for runs the fast path left large. */
+class GenericSorter {
+  private kh = new Uint32Array(0);
+  private kl = new Uint32Array(0);
+  private ix = new Uint32Array(0);
+  private th = new Uint32Array(0);
+  private tl = new Uint32Array(0);
+  private ti = new Uint32Array(0);
+  private fy = new Float64Array(0);
+  private counts: Uint32Array[] = [];
+
+  sort(y: Float64Array, w: Float64Array, from: number, to: number) {
+    const m = to - from;
+    if (this.kh.length < m) {
+      this.kh = new Uint32Array(m);
+      this.kl = new Uint32Array(m);
+      this.ix = new Uint32Array(m);
+      this.th = new Uint32Array(m);
+      this.tl = new Uint32Array(m);
+      this.ti = new Uint32Array(m);
+      this.fy = new Float64Array(m);
+    }
+    const bits = new Uint32Array(y.buffer, y.byteOffset + 8 * from, 2 * m);
+    for (let i = 0; i < m; i++) {
+      const h = bits[2 * i + 1];
+      this.kh[i] = keyHi(h);
+      this.kl[i] = keyLo(h, bits[2 * i]);
+      this.ix[i] = i;
+    }
+    this.range(0, m, 0);
+    const { ix, fy } = this;
+    for (let i = 0; i < m; i++) fy[i] = y[from + ix[i]];
+    y.set(fy.subarray(0, m), from);
+    for (let i = 0; i < m; i++) fy[i] = w[from + ix[i]];
+    w.set(fy.subarray(0, m), from);
+  }
+
+  private range(from: number, to: number, depth: number) {
+    const m = to - from;
+    const { kh, kl, ix, th, tl, ti } = this;
+    if (m <= INSERTION) {
+      for (let i = from + 1; i < to; i++) {
+        const h = kh[i];
+        const l = kl[i];
+        const x = ix[i];
+        let j = i - 1;
+        while (j >= from && (kh[j] > h || (kh[j] === h && kl[j] > l))) {
+          kh[j + 1] = kh[j];
+          kl[j + 1] = kl[j];
+          ix[j + 1] = ix[j];
+          j--;
+        }
+        kh[j + 1] = h;
+        kl[j + 1] = l;
+        ix[j + 1] = x;
+      }
+      return;
+    }
+    let min = 0xffffffff;
+    let max = 0;
+    for (let i = from; i < to; i++) {
+      const k = kh[i];
+      if (k < min) min = k;
+      if (k > max) max = k;
+    }
+    const useHi = max !== min;
+    if (!useHi) {
+      min = 0xffffffff;
+      max = 0;
+      for (let i = from; i < to; i++) {
+        const k = kl[i];
+        if (k < min) min = k;
+        if (k > max) max = k;
+      }
+      if (min === max) return; // all keys equal
+    }
+    const S = Math.min(11, Math.max(4, bitLength(m >>> 2)));
+    const shift = Math.max(0, bitLength(max - min) - S);
+    const nb = ((max - min) >>> shift) + 1;
+    while (this.counts.length <= depth) this.counts.push(new Uint32Array((1 << 11) + 1));
+    const c = this.counts[depth];
+    c.fill(0, 0, nb + 1);
+    const src = useHi ? kh : kl;
+    for (let i = from; i < to; i++) c[((src[i] - min) >>> shift) + 1]++;
+    for (let b = 0; b < nb; b++) c[b + 1] += c[b];
+    for (let i = from; i < to; i++) {
+      const p = from + c[(src[i] - min) >>> shift]++;
+      th[p] = kh[i];
+      tl[p] = kl[i];
+      ti[p] = ix[i];
+    }
+    kh.set(th.subarray(from, to), from);
+    kl.set(tl.subarray(from, to), from);
+    ix.set(ti.subarray(from, to), from);
+    let a = from;
+    for (let b = 0; b < nb; b++) {
+      const e = from + c[b];
+      if (e - a > 1) this.range(a, e, depth + 1);
+      a = e;
+    }
+  }
+}
