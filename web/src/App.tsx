@@ -11,7 +11,8 @@ import { I18nProvider, useI18n } from './i18n';
 import { NAV, allowed, pageRoutes, visibleNav, type AppRoute } from './routes';
 import { SessionProvider, useMe, useSession } from './session/SessionContext';
 
-const Login = lazy(() => import('./pages/Login'));
+const loadLogin = () => import('./pages/Login');
+const Login = lazy(loadLogin);
 const TotpEnrol = lazy(() => import('./pages/TotpEnrol'));
 const ChangePassword = lazy(() => import('./pages/ChangePassword'));
 
@@ -74,6 +75,10 @@ function Shell() {
 function AppRoutes() {
   const { status, gate, notice } = useSession();
   const location = useLocation();
+  useEffect(() => {
+    // Fetch the login page ahead, so an expired session shows it at once.
+    if (status === 'authenticated') void loadLogin();
+  }, [status]);
   if (status === 'loading') return pageSpin;
   const from = (location.state as { from?: string } | null)?.from;
   const keepFrom = notice?.code !== 'LOGGED_OUT' && location.pathname !== '/login';

@@ -9,7 +9,7 @@ async function renderShellAs(me: Me, path = '/') {
   window.history.replaceState(null, '', path);
   const api = mockApi({ 'GET /api/me': ok(me), 'PUT /api/me/locale': ok({ ok: true }), 'POST /api/auth/logout': ok({ ok: true }) });
   render(<App />);
-  const nav = await screen.findByRole('menu');
+  const nav = await screen.findByRole('menu', {}, { timeout: 10_000 });
   return { ...api, nav };
 }
 
@@ -37,7 +37,7 @@ describe('application shell', () => {
 
   it('refuses a deep link to a page the user may not see', async () => {
     await renderShellAs(makeMe({ roles: ['liaison'], permissions: ['plan.read', 'plan.report', 'indicators.read', 'indicators.enter'] }), '/admin/users');
-    expect(await screen.findByText('无权访问')).toBeTruthy();
+    expect(await screen.findByText('无权访问', {}, { timeout: 10_000 })).toBeTruthy();
   });
 
   it('switches to English, saves the choice on the server, and back', async () => {
@@ -59,7 +59,8 @@ describe('application shell', () => {
       'GET /api/departments': ok([]),
     });
     render(<App />);
-    await screen.findByLabelText('用户名');
+    // The page chunk, then the login chunk load first (slow on a cold transform cache).
+    await screen.findByLabelText('用户名', {}, { timeout: 10_000 });
     await waitFor(() => expect(window.location.pathname).toBe('/login'));
     expect(screen.getByText('长时间未操作，会话已过期，请重新登录')).toBeTruthy();
   });

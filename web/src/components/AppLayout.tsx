@@ -47,15 +47,18 @@ export function AppLayout({ children }: { children: ReactNode }) {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={220} theme="dark">
+      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={240} theme="dark">
         <div style={{ height: 64, display: 'flex', alignItems: 'center', justifyContent: 'center', gap: 8, color: '#fff' }}>
-          <span style={{ fontSize: 22, fontWeight: 700, letterSpacing: 2 }}>{t('app.short')}</span>
-          {!collapsed && <span style={{ fontSize: 13, opacity: 0.75 }}>{t('app.subtitle')}</span>}
+          <span style={{ fontSize: collapsed && locale === 'en-US' ? 13 : 22, fontWeight: 700, letterSpacing: locale === 'en-US' ? 0 : 2 }}>
+            {t('app.short')}
+          </span>
+          {!collapsed && locale !== 'en-US' && <span style={{ fontSize: 13, opacity: 0.75 }}>{t('app.subtitle')}</span>}
         </div>
         <Menu
           theme="dark"
           mode="inline"
           aria-label={t('nav.label')}
+          data-testid="main-nav"
           items={items}
           selectedKeys={current ? [current.key] : []}
           openKeys={collapsed ? undefined : openKeys}

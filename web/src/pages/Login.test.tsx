@@ -33,7 +33,7 @@ describe('login flow', () => {
     render(<App />);
 
     // Anonymous: the app lands on the login page.
-    await screen.findByLabelText('用户名');
+    await screen.findByLabelText('用户名', {}, { timeout: 10_000 });
     expect(window.location.pathname).toBe('/login');
 
     type('用户名', 'test.auditor');
@@ -54,7 +54,7 @@ describe('login flow', () => {
 
     type('动态口令', '123456');
     fireEvent.click(screen.getByRole('button', { name: '验证并登录' }));
-    await screen.findByText('测试审计员');
+    await screen.findByText('测试审计员', {}, { timeout: 10_000 });
     expect(calls.filter((c) => c.path === '/api/auth/login').at(-1)?.body).toEqual({
       username: 'test.auditor',
       password: 'Correct-Horse-9',
@@ -71,7 +71,7 @@ describe('login flow', () => {
       'POST /api/auth/login': fail(423, 'ACCOUNT_LOCKED', '登录失败次数过多，账号已锁定 15 分钟'),
     });
     render(<App />);
-    await screen.findByLabelText('用户名');
+    await screen.findByLabelText('用户名', {}, { timeout: 10_000 });
     type('用户名', 'someone');
     type('密码', 'x');
     fireEvent.click(screen.getByRole('button', { name: '登 录' }));
@@ -82,6 +82,6 @@ describe('login flow', () => {
   it('tells the user when the session expired after inactivity', async () => {
     mockApi({ 'GET /api/me': fail(401, 'SESSION_EXPIRED', '长时间未操作，会话已过期，请重新登录') });
     render(<App />);
-    expect(await screen.findByText('长时间未操作，会话已过期，请重新登录')).toBeTruthy();
+    expect(await screen.findByText('长时间未操作，会话已过期，请重新登录', {}, { timeout: 10_000 })).toBeTruthy();
   });
 });

@@ -56,8 +56,9 @@ export default function TotpEnrol() {
             size="small"
             current={-1}
             items={[
-              { title: t('totp.step.app'), description: t('totp.step.app.body') },
+              { status: 'process', title: t('totp.step.app'), description: t('totp.step.app.body') },
               {
+                status: 'process',
                 title: t('totp.step.scan'),
                 description: (
                   <Space align="start" size="large" wrap>
@@ -74,6 +75,7 @@ export default function TotpEnrol() {
                 ),
               },
               {
+                status: 'process',
                 title: t('totp.step.code'),
                 description: (
                   <Form<{ code: string }> layout="inline" onFinish={(v) => void enable(v.code.trim())} style={{ marginTop: 8 }}>

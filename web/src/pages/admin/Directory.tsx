@@ -11,6 +11,10 @@ const KIND_KEYS: Record<string, MessageKey> = {
   county_government: 'dept.kind.county_government',
   bank: 'dept.kind.bank',
   association: 'dept.kind.association',
+  regulator: 'dept.kind.regulator',
+  central_unit: 'dept.kind.central_unit',
+  party: 'dept.kind.party',
+  mass_org: 'dept.kind.mass_org',
 };
 
 const LEVEL_KEYS: Record<string, MessageKey> = {
@@ -41,11 +45,13 @@ export default function Directory() {
     return s ? all.filter((d) => d.name.includes(s) || d.code.includes(s) || d.aliases.some((a) => a.includes(s))) : all;
   }, [departments.data, q]);
 
+  const regionName = useMemo(() => new Map((regions.data ?? []).map((r) => [r.code, r.name])), [regions.data]);
+
   const columns: TableColumnsType<Department> = [
+    { title: t('dept.name'), dataIndex: 'name', width: 200 },
     { title: t('dept.code'), dataIndex: 'code', width: 120 },
-    { title: t('dept.name'), dataIndex: 'name' },
-    { title: t('dept.kind'), dataIndex: 'kind', width: 120, render: (k: string) => (KIND_KEYS[k] ? t(KIND_KEYS[k]) : k) },
-    { title: t('dept.region'), dataIndex: 'regionCode', width: 100 },
+    { title: t('dept.kind'), dataIndex: 'kind', width: 140, render: (k: string) => (KIND_KEYS[k] ? t(KIND_KEYS[k]) : k) },
+    { title: t('dept.region'), dataIndex: 'regionCode', width: 110, render: (c: string) => regionName.get(c) ?? c },
     {
       title: t('dept.aliases'),
       dataIndex: 'aliases',
@@ -55,13 +61,13 @@ export default function Directory() {
 
   return (
     <Row gutter={24}>
-      <Col xs={24} xl={9}>
+      <Col xs={24} xl={8} style={{ marginBottom: 24 }}>
         <Card title={t('directory.regions')} extra={<Typography.Text type="secondary">{t('common.total', { total: regions.data?.length ?? 0 })}</Typography.Text>}>
           {regions.error && <Alert type="error" showIcon title={errorText(locale, regions.error)} />}
           {tree.length > 0 && <Tree treeData={tree} defaultExpandedKeys={tree.map((n) => n.key)} showLine height={640} />}
         </Card>
       </Col>
-      <Col xs={24} xl={15}>
+      <Col xs={24} xl={16}>
         <Card
           title={t('directory.departments')}
           extra={<Input.Search allowClear placeholder={t('directory.departments.search')} onChange={(e) => setQ(e.target.value)} style={{ width: 240 }} />}

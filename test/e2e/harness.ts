@@ -1,0 +1,99 @@
+/**
+ * End-to-end harness: builds the web app when needed, starts the real server in-process on a random
+ * port with a fresh data directory, and drives Debian's Chromium through playwright-core.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startServer } from '../../src/server/start.js';
+
+export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const WEB_DIR = join(ROOT, 'dist/web');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds dist/web when it is missing or older than the web sources (or the shared API types). */
+export function ensureWebBuilt(): void {
+  const index = join(WEB_DIR, 'index.html');
+  if (existsSync(index)) {
+    const built = statSync(index).mtimeMs;
+    const sources = Math.max(newestMtime(join(ROOT, 'web/src')), newestMtime(join(ROOT, 'src/shared')), statSync(join(ROOT, 'web/index.html')).mtimeMs);
+    if (built >= sources) return;
+  }
+  const r = spawnSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) throw new Error('web build failed (npx vite build --config web/vite.config.ts)');
+}
+
+export interface Harness {
+  /** Base URL of the server, e.g. http://127.0.0.1:41234 */
+  url: string;
+  dataDir: string;
+  browser: Browser;
+  /** A fresh browser context (own cookies) with Chinese as the browser language. */
+  newPage: () => Promise<Page>;
+  close: () => Promise<void>;
+}
+
+export async function startHarness(opts: { adminPassword: string; loadDemo?: boolean }): Promise<Harness> {
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk`);
+  ensureWebBuilt();
+  const dataDir = mkdtempSync(join(tmpdir(), 'zengshou-e2e-'));
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    adminPassword: opts.adminPassword,
+    loadDemo: opts.loadDemo ?? false,
+    webDir: WEB_DIR,
+  });
+  const url = server.url.replace('://localhost:', '://127.0.0.1:');
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  } catch (e) {
+    await server.close();
+    throw e;
+  }
+  const contexts: BrowserContext[] = [];
+  return {
+    url,
+    dataDir,
+    browser,
+    newPage: async () => {
+      const ctx = await browser.newContext({ baseURL: url, locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+      contexts.push(ctx);
+      return ctx.newPage();
+    },
+    close: async () => {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser.close().catch(() => undefined);
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
