@@ -1,4 +1,4 @@
-import { bracketKind } from './text.js';
+import { BRACKET } from './text.js';
 
 /** A top-level bracketed span of a text: `text.slice(start, end)` includes both brackets. */
 export interface BracketGroup {
@@ -21,16 +21,17 @@ export function scanBrackets(text: string): { groups: BracketGroup[]; strayClose
   const strayClosers: number[] = [];
   const stack: { family: 'round' | 'square'; at: number }[] = [];
   for (let i = 0; i < text.length; i++) {
-    const k = bracketKind(text[i]);
-    if (!k) continue;
-    if (k.open) {
-      stack.push({ family: k.family, at: i });
+    const cls = BRACKET[text.charCodeAt(i)];
+    if (cls === 0) continue;
+    const family = cls <= 2 ? 'round' : 'square';
+    if (cls === 1 || cls === 3) {
+      stack.push({ family, at: i });
       continue;
     }
     // Close the innermost open bracket of the same family; brackets opened inside it and never
     // closed are abandoned (they stay part of the outer group's content).
     let j = stack.length - 1;
-    while (j >= 0 && stack[j].family !== k.family) j--;
+    while (j >= 0 && stack[j].family !== family) j--;
     if (j < 0) {
       if (stack.length === 0) strayClosers.push(i);
       continue;
@@ -51,10 +52,10 @@ export function depthMap(text: string): Uint8Array {
   const depth = new Uint8Array(text.length);
   let d = 0;
   for (let i = 0; i < text.length; i++) {
-    const k = bracketKind(text[i]);
-    if (k && !k.open && d > 0) d--;
+    const cls = BRACKET[text.charCodeAt(i)];
+    if ((cls === 2 || cls === 4) && d > 0) d--;
     depth[i] = d;
-    if (k?.open) d = Math.min(d + 1, 255);
+    if (cls === 1 || cls === 3) d = Math.min(d + 1, 255);
   }
   return depth;
 }
@@ -69,9 +70,9 @@ export function splitTopLevel(text: string, separators: string | RegExp): { piec
   const out: { piece: string; sep: string }[] = [];
   let from = 0;
   for (let i = 0; i < text.length; i++) {
-    if (depth[i] === 0 && isSep(text[i]) && !bracketKind(text[i])) {
+    if (depth[i] === 0 && BRACKET[text.charCodeAt(i)] === 0 && isSep(text[i])) {
       let j = i + 1;
-      while (j < text.length && depth[j] === 0 && isSep(text[j]) && !bracketKind(text[j])) j++;
+      while (j < text.length && depth[j] === 0 && BRACKET[text.charCodeAt(j)] === 0 && isSep(text[j])) j++;
       out.push({ piece: text.slice(from, i), sep: text.slice(i, j) });
       from = j;
       i = j - 1;

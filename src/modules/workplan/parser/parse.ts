@@ -18,7 +18,12 @@ export function parsePlan(text: string): ParsedPlan {
 
   const abbreviations = definedAbbreviations(text);
   const clauses = new Map<OutlineNode, NodeClauses>();
-  for (const n of outline.nodes) clauses.set(n, readClauses(n.paras, abbreviations));
+  const titles = new Map<OutlineNode, string>();
+  for (const n of outline.nodes) {
+    const c = readClauses(n.paras, abbreviations);
+    clauses.set(n, c);
+    titles.set(n, titleOf(c.paras.map((p) => p.text)));
+  }
 
   // Measures: items that name units; plus, among such items, siblings that name none (reported).
   const isMeasure = new Set<OutlineNode>(outline.nodes.filter((n) => clauses.get(n)!.found));
@@ -38,7 +43,7 @@ export function parsePlan(text: string): ParsedPlan {
     const index = measures.length + 1;
     measureIndex.set(n, index);
     const c = clauses.get(n)!;
-    const m = buildMeasure(n, c, index, isMeasure, clauses);
+    const m = buildMeasure(n, c, index, isMeasure, clauses, titles);
     measures.push(m);
     for (const w of c.warnings) warnings.push({ ...w, measure: index });
     if (unitless.has(n)) {
@@ -67,7 +72,7 @@ export function parsePlan(text: string): ParsedPlan {
     issuer: facts.issuer,
     date: facts.date,
     preamble: preamble(outline.header, facts.titleLine),
-    sections: outline.roots.map((r) => toSection(r, clauses, measureIndex)),
+    sections: outline.roots.map((r) => toSection(r, titles, measureIndex)),
     measures,
     warnings,
   };
@@ -79,6 +84,7 @@ function buildMeasure(
   index: number,
   isMeasure: Set<OutlineNode>,
   clauses: Map<OutlineNode, NodeClauses>,
+  titles: Map<OutlineNode, string>,
 ): Measure {
   const chain: OutlineNode[] = [];
   for (let a: OutlineNode | null = n; a; a = a.parent) chain.unshift(a);
@@ -105,9 +111,9 @@ function buildMeasure(
     index,
     number: n.heading.number,
     path,
-    pathTitles: chain.map((a) => titleOf(clauses.get(a)!.paras.map((p) => p.text))),
+    pathTitles: chain.map((a) => titles.get(a)!),
     ref: path.join(''),
-    title: titleOf(c.paras.map((p) => p.text)),
+    title: titles.get(n)!,
     text,
     lead: c.lead,
     cooperating: c.cooperating,
@@ -139,7 +145,7 @@ function dedupeUnits(m: Measure, warnings: ParseWarning[]) {
   for (const role of ['lead', 'cooperating', 'responsible'] as const) {
     const kept: string[] = [];
     for (const u of m[role]) {
-      const key = u.normalize('NFKC').replace(/\s+/g, '');
+      const key = u.replace(/[\s\u3000]+/g, '').replace(/（/g, '(').replace(/）/g, ')');
       const prior = seen.get(key);
       if (prior === role) {
         warnings.push({ line: m.line, code: 'DUPLICATE_UNIT', message: `“${u}”在同一单位列表中重复出现，已去重`, measure: m.index });
@@ -170,15 +176,15 @@ function checkNumbering(nodes: OutlineNode[], warnings: ParseWarning[]) {
   }
 }
 
-function toSection(n: OutlineNode, clauses: Map<OutlineNode, NodeClauses>, idx: Map<OutlineNode, number>): SectionNode {
+function toSection(n: OutlineNode, titles: Map<OutlineNode, string>, idx: Map<OutlineNode, number>): SectionNode {
   return {
     number: n.heading.number,
     style: n.heading.style,
     depth: n.depth,
-    title: titleOf(clauses.get(n)!.paras.map((p) => p.text)),
+    title: titles.get(n)!,
     line: n.line,
     measure: idx.get(n) ?? null,
-    children: n.children.map((c) => toSection(c, clauses, idx)),
+    children: n.children.map((c) => toSection(c, titles, idx)),
   };
 }
 

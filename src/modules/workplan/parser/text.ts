@@ -11,13 +11,32 @@ const CLOSE_ROUND = ')）﹚';
 const OPEN_SQUARE = '〔［[【〖';
 const CLOSE_SQUARE = '〕］]】〗';
 
+export interface BracketKind {
+  family: 'round' | 'square';
+  open: boolean;
+}
+
+/** Bracket class by UTF-16 code unit: 0 none, 1 opens round, 2 closes round, 3 opens square, 4 closes square. */
+export const BRACKET = new Uint8Array(0x10000);
+for (const [chars, cls] of [
+  [OPEN_ROUND, 1],
+  [CLOSE_ROUND, 2],
+  [OPEN_SQUARE, 3],
+  [CLOSE_SQUARE, 4],
+] as const) {
+  for (const ch of chars) BRACKET[ch.charCodeAt(0)] = cls;
+}
+const KINDS: (BracketKind | null)[] = [
+  null,
+  { family: 'round', open: true },
+  { family: 'round', open: false },
+  { family: 'square', open: true },
+  { family: 'square', open: false },
+];
+
 /** Which bracket family (round, or square/tortoise 〔〕【】) a character is, and whether it opens; null if none. */
-export function bracketKind(ch: string): { family: 'round' | 'square'; open: boolean } | null {
-  if (OPEN_ROUND.includes(ch)) return { family: 'round', open: true };
-  if (CLOSE_ROUND.includes(ch)) return { family: 'round', open: false };
-  if (OPEN_SQUARE.includes(ch)) return { family: 'square', open: true };
-  if (CLOSE_SQUARE.includes(ch)) return { family: 'square', open: false };
-  return null;
+export function bracketKind(ch: string): BracketKind | null {
+  return KINDS[BRACKET[ch.charCodeAt(0)]];
 }
 
 export const isOpenBracket = (ch: string) => bracketKind(ch)?.open === true;
@@ -43,10 +62,15 @@ export function matchKey(s: string): string {
 export function trimChars(s: string, extra = ''): string {
   let a = 0;
   let b = s.length;
-  const isTrim = (c: string) => /[\s\u3000\u00a0\ufeff]/.test(c) || extra.includes(c);
-  while (a < b && isTrim(s[a])) a++;
-  while (b > a && isTrim(s[b - 1])) b--;
-  return s.slice(a, b);
+  while (a < b && isTrimmable(s, a, extra)) a++;
+  while (b > a && isTrimmable(s, b - 1, extra)) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
+}
+
+function isTrimmable(s: string, i: number, extra: string): boolean {
+  const c = s.charCodeAt(i);
+  if (c <= 0x20 || c === 0x3000 || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029) return true;
+  return extra.length > 0 && extra.includes(s[i]);
 }
 
 /** Split text into lines on any line break; index i is line i + 1. */
