@@ -1,9 +1,55 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SYSTEM_ACTOR } from '../modules/audit/audit.service.js';
+import { generatePassword } from '../modules/auth/password.js';
+import { loadDemoPlan } from '../modules/workplan/demo-load.js';
+import type { Role } from '../shared/roles.js';
 import type { Services } from './services.js';
 
+export interface DemoReport {
+  loaded: boolean;
+  /** The one password of every demo account (random unless ZENGSHOU_DEMO_PASSWORD is set). */
+  password?: string;
+  accounts: { username: string; displayName: string; roles: Role[] }[];
+  accountsFile?: string;
+}
+
 /**
- * Loads the default demo (the synthetic city and the Liaoyang plan) into an empty database.
- * Each capability adds its part here as it lands.
+ * Loads the default demo into a database that has never had one: demo accounts for each kind of
+ * user, and the Liaoyang plan with a supervision history. Runs once (remembered in settings).
+ * Later capabilities add their demo data here (the synthetic city, survey sample, …).
  */
-export async function loadDemoIfEmpty(_services: Services): Promise<void> {
-  // The demo city and the plan are loaded by their capabilities (see issues 3 and 4).
+export async function loadDemoIfEmpty(s: Services, opts: { dataDir: string; password?: string; today?: string }): Promise<DemoReport> {
+  if (await s.settings.get('demo.loaded', false)) return { loaded: false, accounts: [] };
+  const password = opts.password ?? process.env.ZENGSHOU_DEMO_PASSWORD ?? generatePassword(16);
+  const depts = await s.departments.list();
+  const byCode = new Map(depts.map((d) => [d.code, d]));
+  const accounts: DemoReport['accounts'] = [];
+  const add = async (username: string, displayName: string, roles: Role[], regionCode = '211000', deptCode?: string) => {
+    if (await s.auth.repo.userByName(username)) return;
+    await s.users.create({ username, displayName, roles, regionCode, password, departmentId: deptCode ? byCode.get(deptCode)?.id ?? null : null }, SYSTEM_ACTOR, null);
+    accounts.push({ username, displayName, roles });
+  };
+  await add('ducha', '督查室（演示）', ['supervisor']);
+  await add('fenxi', '统计分析员（演示）', ['analyst']);
+  await add('shenji', '安全审计员（演示）', ['auditor']);
+  await add('baita', '白塔区政府联络员（演示）', ['liaison'], '211002', 'gov_baita');
+  const liaison = new Map<number, string>();
+  for (const d of depts) {
+    if (d.kind === 'county_government') continue;
+    const username = `lianluo.${d.code.replace(/_/g, '-')}`;
+    await add(username, `${d.name}联络员（演示）`, ['liaison'], '211000', d.code);
+    liaison.set(d.id, username);
+  }
+  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  await loadDemoPlan(s.plans, { today, supervisor: 'ducha', liaisonFor: (id) => liaison.get(id), actor: SYSTEM_ACTOR });
+  await s.supervision.scanReminders(today);
+  await s.settings.set('demo.loaded', true, 'system');
+  const accountsFile = join(opts.dataDir, 'demo-accounts.txt');
+  writeFileSync(
+    accountsFile,
+    `# Zengshou demo accounts (synthetic; delete this file once noted)\n# password of every demo account: ${password}\n${accounts.map((a) => `${a.username}\t${a.displayName}\t${a.roles.join(',')}`).join('\n')}\n`,
+    { mode: 0o600 },
+  );
+  return { loaded: true, password, accounts, accountsFile };
 }

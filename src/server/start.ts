@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { bootstrap, type BootReport } from './bootstrap.js';
 import { loadConfig, type Config } from './config.js';
+import type { DemoReport } from './demo-data.js';
 import type { Services } from './services.js';
 
 export interface StartOptions {
@@ -15,6 +16,10 @@ export interface StartOptions {
   loadDemo?: boolean;
   /** Called with the boot report before listening (the CLI prints the admin password from it). */
   onBoot?: (r: BootReport) => void;
+  /** Called after the demo was loaded (the CLI prints the demo accounts). */
+  onDemo?: (r: DemoReport) => void;
+  /** Date the demo history runs up to (default today). */
+  demoToday?: string;
 }
 
 export interface RunningServer {
@@ -40,9 +45,15 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   opts.onBoot?.(report);
   if (opts.loadDemo) {
     const { loadDemoIfEmpty } = await import('./demo-data.js');
-    await loadDemoIfEmpty(services);
+    const demo = await loadDemoIfEmpty(services, { dataDir: config.dataDir, today: opts.demoToday });
+    if (demo.loaded) opts.onDemo?.(demo);
   }
   const app = await buildApp(services, config);
+  // Reminders (deadlines, due reports, overdue escalation): at start and every hour.
+  const scan = () => services.supervision.scanReminders().catch((e) => app.log.error(e));
+  void scan();
+  const timer = setInterval(scan, 3_600_000);
+  timer.unref();
   await app.listen({ port: config.port, host: config.host });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
@@ -52,6 +63,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     services,
     config,
     close: async () => {
+      clearInterval(timer);
       await app.close();
       await services.handle.close();
     },
