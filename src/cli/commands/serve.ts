@@ -10,6 +10,13 @@ async function serve(opts: { port?: string; demo?: boolean; build?: boolean }) {
   const s = await startServer({
     ...(opts.port && { port: Number(opts.port) }),
     loadDemo: !!opts.demo,
+    onDemo: (d) => {
+      console.log('──────────────────────────────────────────────');
+      console.log(`已载入演示数据（合成数据）。演示账号共用密码（只显示这一次）: ${d.password}`);
+      console.log(`  ducha 督查室 · lianluo.hrss 市人力资源社会保障局联络员 · baita 白塔区联络员 · fenxi 分析员 · shenji 审计员`);
+      console.log(`  全部账号见 ${d.accountsFile}`);
+      console.log('──────────────────────────────────────────────');
+    },
     onBoot: (r) => {
       if (r.migrations.length) console.log(`数据库已迁移: ${r.migrations.join(', ')}`);
       if (r.generatedAdminPassword) {
