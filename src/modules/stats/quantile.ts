@@ -12,7 +12,9 @@ import type { SortedSample } from './sample.js';
  * "hf7": survey's weighted Hyndman–Fan type 7 (qrule_hf7): linear interpolation of y against
  * pk_i = cumw_{i−1} / cumw_{n−1} (so R's quantile(type = 7) when all weights are 1), clamped at the ends.
  *
- * Units with zero weight are ignored by both rules, as in survey.
+ * Units with zero weight are ignored by both rules, as in survey. Cumulative weights are summed in
+ * double-double precision and rounded, as R's cumsum/sum accumulate in long double: a quantile whose
+ * p·N falls exactly on a cumulative weight then gets R's answer.
  */
 export type QuantileRule = 'math' | 'hf7';
 
@@ -36,26 +38,41 @@ function positive(w: Float64Array): Uint32Array | null {
   return idx;
 }
 
+/** a + b + x in double-double, normalised: [rounded sum, remainder]. */
+function ddAdd(hi: number, lo: number, x: number): [number, number] {
+  const s = hi + x;
+  const bb = s - hi;
+  const err = hi - (s - bb) + (x - bb);
+  const l = lo + err;
+  const h = s + l;
+  return [h, l - (h - s)];
+}
+
 function math(y: Float64Array, w: Float64Array, ps: readonly number[]): number[] {
   const keep = positive(w);
   const n = keep ? keep.length : y.length;
   if (n === 0) return ps.map(() => NaN);
   const at = keep ? (k: number) => keep[k] : (k: number) => k;
-  let total = 0;
-  for (let k = 0; k < n; k++) total += w[at(k)];
+  let th = 0;
+  let tl = 0;
+  for (let k = 0; k < n; k++) [th, tl] = ddAdd(th, tl, w[at(k)]);
+  const total = th;
   const order = ps.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
   const out = new Array<number>(ps.length);
   let k = 0;
-  let cum = w[at(0)];
+  let [ch, cl] = ddAdd(0, 0, w[at(0)]); // cumulative weight of units 0..k
   for (const { p, i } of order) {
     const target = p * total;
     // advance to the last unit whose cumulative weight is <= target
-    while (k + 1 < n && cum + w[at(k + 1)] <= target) {
+    while (k + 1 < n) {
+      const [nh, nl] = ddAdd(ch, cl, w[at(k + 1)]);
+      if (nh > target) break;
       k++;
-      cum += w[at(k)];
+      ch = nh;
+      cl = nl;
     }
-    if (cum > target) out[i] = y[at(k)]; // even the first unit's weight exceeds p·N
-    else if (p - cum / total === 0) out[i] = y[at(k)];
+    if (ch > target) out[i] = y[at(k)]; // even the first unit's weight exceeds p·N
+    else if (p - ch / total === 0) out[i] = y[at(k)];
     else out[i] = y[at(Math.min(k + 1, n - 1))];
   }
   return out;
@@ -67,15 +84,21 @@ function hf7(y: Float64Array, w: Float64Array, ps: readonly number[]): number[] 
   if (n === 0) return ps.map(() => NaN);
   if (n === 1) return ps.map(() => y[keep ? keep[0] : 0]);
   const at = keep ? (k: number) => keep[k] : (k: number) => k;
-  let denom = 0; // cumw_{n-1}: all but the last unit
-  for (let k = 0; k < n - 1; k++) denom += w[at(k)];
+  // cumulative weights rounded from double-double sums (R's long double cumsum)
+  const cum = new Float64Array(n);
+  let h = 0;
+  let l = 0;
+  for (let k = 0; k < n; k++) {
+    [h, l] = ddAdd(h, l, w[at(k)]);
+    cum[k] = h;
+  }
+  const denom = cum[n - 2]; // cumw_{n-1}: all but the last unit
   const order = ps.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
   const out = new Array<number>(ps.length);
-  // pk[j] = (sum of the first j weights) / denom; walk j upward as p increases
+  // pk[j] = cum[j − 1] / denom (pk[0] = 0); walk j upward as p increases
   let j = 0;
-  let cumBefore = 0; // sum of weights of units 0..j-1
   let pkj = 0;
-  let pkNext = w[at(0)] / denom;
+  let pkNext = cum[0] / denom;
   for (const { p, i } of order) {
     if (p <= 0) {
       out[i] = y[at(0)];
@@ -86,10 +109,9 @@ function hf7(y: Float64Array, w: Float64Array, ps: readonly number[]): number[] 
       continue;
     }
     while (j + 1 < n - 1 && pkNext <= p) {
-      cumBefore += w[at(j)];
       j++;
-      pkj = cumBefore / denom;
-      pkNext = (cumBefore + w[at(j)]) / denom;
+      pkj = cum[j - 1] / denom;
+      pkNext = cum[j] / denom;
     }
     if (j + 1 === n - 1) pkNext = 1;
     // R's approx1: exact hits return the node, otherwise linear interpolation

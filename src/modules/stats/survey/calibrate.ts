@@ -41,7 +41,7 @@ export function postStratify(d: SurveyDesign, group: Labels, population: Populat
     }
   }
   const weights = new Float64Array(d.n);
-  for (let i = 0; i < d.n; i++) weights[i] = d.weights[i] * factor[codes[i]];
+  for (let i = 0; i < d.n; i++) weights[i] = 1 / (1 / d.weights[i] / factor[codes[i]]); // R: prob / reweight
   return withCalibration(d, weights, { kind: 'poststrata', group: codes, weights, oldWeights: d.weights });
 }
 
@@ -149,7 +149,7 @@ export function calibrate(d: SurveyDesign, columns: Float64Array[], totals: numb
   const sqrtW = new Float64Array(n);
   const wc = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    weights[i] = ww[i] * g[i];
+    weights[i] = 1 / (1 / ww[i] / g[i]); // R: prob / g
     sqrtW[i] = Math.sqrt(ww[i]);
     wc[i] = g[i] * sqrtW[i];
   }

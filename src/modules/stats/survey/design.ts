@@ -140,7 +140,9 @@ export function surveyDesign(spec: DesignSpec): SurveyDesign {
   }
   return {
     n,
-    weights: new Float64Array(weights),
+    // R keeps probabilities and uses weights 1/prob = 1/(1/w), which can differ from w in the last bit;
+    // quantiles at exact cumulative-weight ties depend on that bit, so keep R's round trip.
+    weights: Float64Array.from(weights, (w) => 1 / (1 / w)),
     stratum: st.codes,
     psu,
     nStrata,

@@ -18,6 +18,8 @@ export interface QuantileEstimate {
   estimate: number;
   ci: [number, number];
   se: number;
+  /** The interval for the proportion below q̂, [p_lo, p_hi], inverted into `ci`. */
+  pInterval: [number, number];
   /** Degrees of freedom of the t quantile. */
   df: number;
 }
@@ -70,6 +72,6 @@ export function svyQuantile(d: SurveyDesign, y: Float64Array, ps: readonly numbe
       Number.isNaN(lo) || lo < 0 ? NaN : sampleQuantiles(s, [lo], rule)[0],
       Number.isNaN(hi) || hi > 1 ? NaN : sampleQuantiles(s, [hi], rule)[0],
     ];
-    return { p, estimate: q, ci: [qlo, qhi], se: (qhi - qlo) / (2 * crit), df };
+    return { p, estimate: q, ci: [qlo, qhi], se: (qhi - qlo) / (2 * crit), pInterval: [lo, hi], df };
   });
 }
