@@ -21,7 +21,7 @@ import type { Services } from './services.js';
 z.config(z.locales.zhCN());
 
 /** Builds the whole HTTP application over ready services; does not listen (tests use inject). */
-export async function buildApp(services: Services, config: Pick<Config, 'webDir' | 'secureCookies' | 'bodyLimit' | 'logLevel' | 'loginRateLimit'>): Promise<FastifyInstance> {
+export async function buildApp(services: Services, config: Pick<Config, 'webDir' | 'secureCookies' | 'bodyLimit' | 'logLevel' | 'loginRateLimit' | 'rateLimit'>): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: config.bodyLimit,
@@ -50,7 +50,7 @@ export async function buildApp(services: Services, config: Pick<Config, 'webDir'
     },
     hsts: config.secureCookies,
   });
-  await app.register(fastifyRateLimit, { global: true, max: 1200, timeWindow: '1 minute' });
+  await app.register(fastifyRateLimit, { global: config.rateLimit > 0, max: config.rateLimit || 1, timeWindow: '1 minute' });
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: { info: { title: 'Zengshou 增收 API', version: '0.1.0', description: '城乡居民增收工作平台接口' }, servers: [] },

@@ -19,6 +19,8 @@ export interface Config {
   logLevel: string;
   /** Login attempts per client address per minute (besides the per-account lockout). */
   loginRateLimit: number;
+  /** Requests per client address per minute on the whole API; 0 turns the limit off. */
+  rateLimit: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -34,6 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     bodyLimit: Number(env.ZENGSHOU_BODY_LIMIT ?? 1024 * 1024),
     logLevel: env.LOG_LEVEL ?? 'warn',
     loginRateLimit: Number(env.ZENGSHOU_LOGIN_RATE_LIMIT ?? 20),
+    rateLimit: Number(env.ZENGSHOU_RATE_LIMIT ?? 1200),
     ...overrides,
   };
 }

@@ -29,7 +29,7 @@ export async function createTestApp(db: TestDatabase, opts: { loginRateLimit?: n
   const services = createServices(handle, new Keyring(new Map([[1, Keyring.generateKey()]]), 1), dataDir);
   await services.regions.seedLiaoyang();
   await services.departments.seed(DEPARTMENTS);
-  const app = await buildApp(services, { webDir: '/nonexistent', secureCookies: false, bodyLimit: 1024 * 1024, logLevel: 'silent', loginRateLimit: opts.loginRateLimit ?? 10_000 });
+  const app = await buildApp(services, { webDir: '/nonexistent', secureCookies: false, bodyLimit: 1024 * 1024, logLevel: 'silent', loginRateLimit: opts.loginRateLimit ?? 10_000, rateLimit: 0 });
   return {
     app,
     services,
