@@ -3,7 +3,7 @@ import { DEADLINE_LINE_RE, STARTS_WITH_UNIT_LABEL_RE } from './labels.js';
 import type { Para } from './outline.js';
 import { trimChars } from './text.js';
 import type { ParseWarning } from './types.js';
-import { isNonUnitRemark, mentionsUnits, parseLabelledClause, parseUnlabelledClause, type UnitClause } from './units.js';
+import { isNonUnitRemark, looksLikeUnit, mentionsUnits, parseLabelledClause, parseUnlabelledClause, splitUnitList, type UnitClause } from './units.js';
 
 /** What a node's own paragraphs say about units, and its text with the unit clauses taken out. */
 export interface NodeClauses {
@@ -43,7 +43,7 @@ export function readClauses(paras: Para[], abbreviations: ReadonlySet<string> = 
     }
   };
 
-  for (const p of paras) {
+  for (const p of joinOpenBrackets(paras)) {
     let text = p.text;
     const deadline = DEADLINE_LINE_RE.exec(text);
     if (deadline) {
@@ -73,6 +73,12 @@ export function readClauses(paras: Para[], abbreviations: ReadonlySet<string> = 
         cut.push(g);
         continue;
       }
+      // "(2018年底前完成)" after the measure: its deadline (the remark stays in the text).
+      const d = DEADLINE_REMARK_RE.exec(g.content.trim());
+      if (d) {
+        if (inClausePosition(text, g.start, g.end)) out.deadline ??= d[1];
+        continue;
+      }
       if (isNonUnitRemark(g.content)) continue;
       const unlabelled = parseUnlabelledClause(g.content);
       if (unlabelled) {
@@ -89,9 +95,52 @@ export function readClauses(paras: Para[], abbreviations: ReadonlySet<string> = 
       }
     }
     text = removeSpans(text, cut);
+    if (text && out.paras.length > 0 && cut.length === 0 && isBareUnitList(text)) {
+      out.warnings.push({ line: p.line, code: 'UNIT_CLAUSE_UNREADABLE', message: `这一行像单位名单，但没有“牵头单位”等标签：“${text}”，请人工核对` });
+    }
     if (text) out.paras.push({ text, line: p.line });
   }
   return out;
+}
+
+/** A paragraph that is nothing but unit names ("市财政局、市统计局"): a list whose label is missing. */
+function isBareUnitList(text: string): boolean {
+  if (/[。！？!?：:]/.test(text)) return false;
+  const pieces = splitUnitList(text).units;
+  return pieces.length > 0 && pieces.every(looksLikeUnit);
+}
+
+const DEADLINE_REMARK_RE = /^((?:19|20)\d{2}\s*年[^()（）]{0,10}?(?:底前|前|底|内|年末|年底))(?:完成)?$/;
+
+/**
+ * A bracket opened in one paragraph and closed in one of the next three ("（牵头单位：X" / "配合单位：Y）")
+ * is one clause: those paragraphs are joined, with a line break, under the first one's line number.
+ */
+function joinOpenBrackets(paras: Para[]): Para[] {
+  const out: Para[] = [];
+  for (let i = 0; i < paras.length; i++) {
+    let text = paras[i].text;
+    if (hasUnclosed(text)) {
+      for (let j = i + 1; j < paras.length && j <= i + 3; j++) {
+        const joined = `${text}\n${paras.slice(i + 1, j + 1).map((p) => p.text).join('\n')}`;
+        if (!hasUnclosed(joined)) {
+          text = joined;
+          out.push({ text, line: paras[i].line });
+          i = j;
+          text = '';
+          break;
+        }
+      }
+      if (text === '') continue;
+    }
+    out.push(paras[i]);
+  }
+  return out;
+}
+
+function hasUnclosed(text: string): boolean {
+  const { groups } = scanBrackets(text);
+  return groups.length > 0 && !groups[groups.length - 1].closed;
 }
 
 /** Index where an unbracketed label sentence starts in `text`, or -1. */

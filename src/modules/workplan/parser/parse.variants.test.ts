@@ -185,6 +185,24 @@ describe('numbering checks and unit-less siblings', () => {
     expect(codes(p).filter((c) => !/NO_(TITLE|DOC|ISSUER|DATE)/.test(c))).toEqual(['3:MEASURE_WITHOUT_UNITS', '4:NUMBERING_GAP']);
   });
 
+  it('reports a line under a measure that is only unit names, with no label', () => {
+    const p = parsePlan('一、任务\n1.甲。（牵头单位：市财政局）\n2.乙。\n市统计局、市审计局\n3.丙。（牵头单位：市民政局）');
+    const w = p.warnings.filter((x) => x.code === 'UNIT_CLAUSE_UNREADABLE');
+    expect(w.map((x) => [x.line, x.measure])).toEqual([[4, 2]]);
+    expect(w[0].message).toContain('市统计局、市审计局');
+    expect(p.measures[1].text).toBe('乙。\n市统计局、市审计局');
+  });
+
+  it('joins a bracket that spans lines, and reads a deadline remark after the clause', () => {
+    const p = parsePlan('一、任务\n1.加快发展。\n（牵头单位：市发展改革委\n配合单位：市财政局、\n市统计局）\n2.建设园区。（牵头单位：市商务局）（2019年底前完成）');
+    expect(p.measures.map((m) => [m.lead, m.cooperating, m.text, m.deadline])).toEqual([
+      [['市发展改革委'], ['市财政局', '市统计局'], '加快发展。', null],
+      [['市商务局'], [], '建设园区。（2019年底前完成）', '2019年底前'],
+    ]);
+    expect(p.warnings.filter((w) => !w.code.startsWith('NO_'))).toEqual([]);
+    expect(p.measures[0].endLine).toBe(5);
+  });
+
   it('reports a unit listed twice', () => {
     const p = parsePlan('一、任务\n1.甲。（牵头单位：市财政局；配合单位：市财政局、市统计局、市统计局）');
     expect(p.measures[0].cooperating).toEqual(['市财政局', '市统计局']);
