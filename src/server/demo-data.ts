@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SYSTEM_ACTOR } from '../modules/audit/audit.service.js';
-import { generatePassword } from '../modules/auth/password.js';
+import { generatePassword, hashPassword } from '../modules/auth/password.js';
 import { loadDemoPlan } from '../modules/workplan/demo-load.js';
 import type { Role } from '../shared/roles.js';
 import type { Services } from './services.js';
@@ -25,9 +25,12 @@ export async function loadDemoIfEmpty(s: Services, opts: { dataDir: string; pass
   const depts = await s.departments.list();
   const byCode = new Map(depts.map((d) => [d.code, d]));
   const accounts: DemoReport['accounts'] = [];
+  await s.auth.validateNewPassword(password, 'demo');
+  // The demo accounts share one password: hash it once (each scrypt hash costs tens of milliseconds).
+  const passwordHash = await hashPassword(password);
   const add = async (username: string, displayName: string, roles: Role[], regionCode = '211000', deptCode?: string) => {
     if (await s.auth.repo.userByName(username)) return;
-    await s.users.create({ username, displayName, roles, regionCode, password, departmentId: deptCode ? byCode.get(deptCode)?.id ?? null : null }, SYSTEM_ACTOR, null);
+    await s.users.create({ username, displayName, roles, regionCode, password, departmentId: deptCode ? byCode.get(deptCode)?.id ?? null : null }, SYSTEM_ACTOR, null, { passwordHash });
     accounts.push({ username, displayName, roles });
   };
   await add('ducha', '督查室（演示）', ['supervisor']);

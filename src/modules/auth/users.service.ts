@@ -69,14 +69,14 @@ export class UsersService {
   }
 
   /** Creates an account (used by the API, the CLI and the first start). Returns the initial password when generated. */
-  async create(input: CreateUser, actor: Actor, by: SessionUser | null): Promise<{ id: number; initialPassword: string | null }> {
+  async create(input: CreateUser, actor: Actor, by: SessionUser | null, opts: { passwordHash?: string } = {}): Promise<{ id: number; initialPassword: string | null }> {
     checkRoleSeparation(input.roles);
     if (by) await this.checkTarget(by, input.regionCode, input.departmentId);
     else if (!(await this.regions.get(input.regionCode))) throw new AppError(400, 'UNKNOWN_REGION', `行政区划代码 ${input.regionCode} 不存在`);
     if (await this.repo.userByName(input.username)) throw new AppError(409, 'USERNAME_TAKEN', `用户名 ${input.username} 已存在`);
     const generated = input.password ? null : generatePassword();
     const password = input.password ?? generated!;
-    await this.auth.validateNewPassword(password, input.username);
+    if (!opts.passwordHash) await this.auth.validateNewPassword(password, input.username);
     const now = nowIso();
     const id = await this.repo.insertUser({
       username: input.username,
@@ -84,7 +84,7 @@ export class UsersService {
       department_id: input.departmentId ?? null,
       region_code: input.regionCode,
       roles: JSON.stringify(input.roles),
-      password_hash: await hashPassword(password),
+      password_hash: opts.passwordHash ?? (await hashPassword(password)),
       password_changed_at: now,
       // An account made by an administrator for someone else starts with a password only its owner should keep.
       must_change_password: by ? 1 : 0,
