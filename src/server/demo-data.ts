@@ -25,7 +25,7 @@ export async function loadDemoIfEmpty(s: Services, opts: { dataDir: string; pass
   const depts = await s.departments.list();
   const byCode = new Map(depts.map((d) => [d.code, d]));
   const accounts: DemoReport['accounts'] = [];
-  await s.auth.validateNewPassword(password, 'demo');
+  await s.auth.validateNewPassword(password, '');
   // The demo accounts share one password: hash it once (each scrypt hash costs tens of milliseconds).
   const passwordHash = await hashPassword(password);
   const add = async (username: string, displayName: string, roles: Role[], regionCode = '211000', deptCode?: string) => {
