@@ -56,6 +56,11 @@ export interface Harness {
   browser: Browser;
   /** A fresh browser context (own cookies) with Chinese as the browser language. */
   newPage: () => Promise<Page>;
+  /**
+   * Errors the pages reported: uncaught exceptions, console.error, CSP violations. Chromium's own
+   * "Failed to load resource" lines for expected 4xx answers (401 before sign-in) are left out.
+   */
+  pageErrors: string[];
   close: () => Promise<void>;
 }
 
@@ -80,14 +85,21 @@ export async function startHarness(opts: { adminPassword: string; loadDemo?: boo
     throw e;
   }
   const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
   return {
     url,
     dataDir,
     browser,
+    pageErrors,
     newPage: async () => {
       const ctx = await browser.newContext({ baseURL: url, locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
       contexts.push(ctx);
-      return ctx.newPage();
+      const page = await ctx.newPage();
+      page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) pageErrors.push(`console: ${m.text()}`);
+      });
+      return page;
     },
     close: async () => {
       for (const c of contexts) await c.close().catch(() => undefined);

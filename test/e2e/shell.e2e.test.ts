@@ -115,7 +115,8 @@ describe('platform shell', () => {
     await expect(page.getByTestId('user-roles').innerText()).resolves.toBe('安全审计员、督查人员、统计分析人员、调查员');
     await expect(page.getByTestId('user-region').innerText()).resolves.toContain('辽阳市');
     await nav(page).getByText('方案督办').click();
-    await page.getByText('方案督办：建设中').waitFor();
+    await page.waitForURL('**/plan');
+    await page.locator('.ant-layout-header h4', { hasText: '方案督办' }).waitFor();
 
     // English and back; the choice is saved on the server (it survives a reload).
     await page.getByText('English', { exact: true }).click();
@@ -147,5 +148,6 @@ describe('platform shell', () => {
     expect(new URL(page.url()).pathname).toBe('/login');
     const me = await page.evaluate(async () => (await fetch('/api/me')).status);
     expect(me).toBe(401);
+    expect(h.pageErrors).toEqual([]);
   });
 });

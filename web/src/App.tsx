@@ -62,7 +62,8 @@ function Shell() {
     <AppLayout>
       <Routes>
         {pageRoutes().map((r) => (
-          <Route key={r.key} path={r.path} element={<Guarded route={r} />} />
+          // A page may hold its own nested <Routes> (e.g. /plan/tasks/12), hence the splat.
+          <Route key={r.key} path={r.path === '/' ? '/' : `${r.path}/*`} element={<Guarded route={r} />} />
         ))}
         <Route path="/admin" element={firstAdmin ? <Navigate to={firstAdmin.path} replace /> : <Forbidden />} />
         <Route path="/account/password" element={<ChangePassword />} />

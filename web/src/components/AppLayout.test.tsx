@@ -40,6 +40,14 @@ describe('application shell', () => {
     expect(await screen.findByText('无权访问', {}, { timeout: 10_000 })).toBeTruthy();
   });
 
+  it('hands deeper paths to the page (nested routes) and shows 404 for unknown ones', async () => {
+    await renderShellAs(makeMe({ roles: ['enumerator'], permissions: ['survey.read', 'survey.collect'] }), '/survey/households/3');
+    expect(await screen.findByText('住户收支调查：建设中', {}, { timeout: 10_000 })).toBeTruthy();
+    cleanup();
+    await renderShellAs(makeMe(), '/no-such-page');
+    expect(await screen.findByText('页面不存在', {}, { timeout: 10_000 })).toBeTruthy();
+  });
+
   it('switches to English, saves the choice on the server, and back', async () => {
     const { calls } = await renderShellAs(makeMe({ roles: ['auditor'], permissions: ['audit.read'] }));
     expect(screen.getByText('系统管理')).toBeTruthy();

@@ -47,7 +47,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={240} theme="dark">
+      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={256} theme="dark">
         <div style={{ height: 64, display: 'flex', alignItems: 'center', justifyContent: 'center', gap: 8, color: '#fff' }}>
           <span style={{ fontSize: collapsed && locale === 'en-US' ? 13 : 22, fontWeight: 700, letterSpacing: locale === 'en-US' ? 0 : 2 }}>
             {t('app.short')}

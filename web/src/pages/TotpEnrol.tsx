@@ -56,11 +56,11 @@ export default function TotpEnrol() {
             size="small"
             current={-1}
             items={[
-              { status: 'process', title: t('totp.step.app'), description: t('totp.step.app.body') },
+              { status: 'process', title: t('totp.step.app'), content: t('totp.step.app.body') },
               {
                 status: 'process',
                 title: t('totp.step.scan'),
-                description: (
+                content: (
                   <Space align="start" size="large" wrap>
                     <QRCode value={setup.uri} size={168} bordered />
                     <div>
@@ -77,7 +77,7 @@ export default function TotpEnrol() {
               {
                 status: 'process',
                 title: t('totp.step.code'),
-                description: (
+                content: (
                   <Form<{ code: string }> layout="inline" onFinish={(v) => void enable(v.code.trim())} style={{ marginTop: 8 }}>
                     <Form.Item
                       name="code"

@@ -7,7 +7,7 @@ import { regionTree } from '../../api/regions';
 import type { CreatedUser, Department, Region, Role, UpdateUserRequest, UserSummary } from '../../api/types';
 import { errorText, useI18n } from '../../i18n';
 
-interface Values {
+export interface Values {
   username: string;
   displayName: string;
   departmentId?: number | null;
@@ -25,6 +25,17 @@ interface Props {
   onCancel: () => void;
   onCreated: (created: CreatedUser) => void;
   onUpdated: (user: UserSummary) => void;
+}
+
+/** Only what changed: the server refuses a change of one's own roles, and a new scope or role ends the user's sessions. */
+export function changes(user: UserSummary, v: Values): UpdateUserRequest {
+  const patch: UpdateUserRequest = {};
+  if (v.displayName.trim() !== user.displayName) patch.displayName = v.displayName.trim();
+  if ((v.departmentId ?? null) !== user.departmentId) patch.departmentId = v.departmentId ?? null;
+  if (v.regionCode !== user.regionCode) patch.regionCode = v.regionCode;
+  const sameRoles = v.roles.length === user.roles.length && v.roles.every((r) => user.roles.includes(r));
+  if (!sameRoles) patch.roles = v.roles;
+  return patch;
 }
 
 export function UserForm({ open, user, regions, departments, onCancel, onCreated, onUpdated }: Props) {
@@ -60,12 +71,8 @@ export function UserForm({ open, user, regions, departments, onCancel, onCreated
     setError(null);
     try {
       if (user) {
-        const patch: UpdateUserRequest = {
-          displayName: v.displayName.trim(),
-          departmentId: v.departmentId ?? null,
-          regionCode: v.regionCode,
-          roles: v.roles,
-        };
+        const patch = changes(user, v);
+        if (Object.keys(patch).length === 0) return onCancel();
         onUpdated(await api.patch<UserSummary>(`/api/users/${user.id}`, patch));
       } else {
         const created = await api.post<CreatedUser>('/api/users', {
