@@ -9,8 +9,7 @@ import { betaIncomplete, lbeta } from './special.js';
  *  Beta (Kakwani 1980): L(p) = p − θ p^γ (1 − p)^δ, OLS of ln(p − L) on ln p and ln(1 − p).
  *
  * Gini, headcount, poverty gap and severity at a line z follow from the fitted parameters in closed
- * form (Datt's Table 2); each fit reports whether the curve is a valid Lorenz curve (convex, within
- * [0,1]). `fitLorenz` returns both and picks the one PovcalNet would use: among valid fits, the one with
+ * form (Datt's Table 2); each fit reports whether it passes the World Bank's validity checks. `fitLorenz` returns both and picks the one PovcalNet would use: among valid fits, the one with
  * the smaller sum of squared residuals of L (over all points for the Gini; over the points up to the
  * headcount for poverty).
  */
@@ -33,6 +32,8 @@ export interface LorenzFit {
   L: (p: number) => number;
   /** L'(p) */
   slope: (p: number) => number;
+  /** L''(p) */
+  curvature: (p: number) => number;
   poverty: (line: number) => { headcount: number; gap: number; severity: number };
 }
 
@@ -103,20 +104,6 @@ function sseOf(g: GroupedData, L: (p: number) => number, upTo = 1): number {
   return s;
 }
 
-/** Convexity and range check on a fine grid (PovcalNet checks the fitted curve numerically too). */
-function convexOnGrid(L: (p: number) => number, slope: (p: number) => number): boolean {
-  const K = 1000;
-  let prev = -Infinity;
-  for (let i = 1; i < K; i++) {
-    const p = i / K;
-    const v = L(p);
-    const s = slope(p);
-    if (!(v >= -1e-12 && v <= p + 1e-12) || !(s >= -1e-12) || s < prev - 1e-9) return false;
-    prev = s;
-  }
-  return true;
-}
-
 export function fitGQ(g: GroupedData): LorenzFit {
   const { p, l } = interior(g);
   const y = l.map((li) => li * (1 - li));
@@ -130,23 +117,30 @@ export function fitGQ(g: GroupedData): LorenzFit {
   const r = Math.sqrt(n * n - 4 * m * e * e);
   const s1 = (r - n) / (2 * m);
   const s2 = -(r + n) / (2 * m);
-  const L = (q: number) => (q <= 0 ? 0 : q >= 1 ? 1 : -0.5 * (b * q + e + Math.sqrt(m * q * q + n * q + e * e)));
-  const slope = (q: number) => -b / 2 - (2 * m * q + n) / (4 * Math.sqrt(m * q * q + n * q + e * e));
+  // The fitted conic need not pass exactly through (1, 1): L(1) = min(1, a + c). It is used as fitted.
+  const Q = (q: number) => Math.max(0, m * q * q + n * q + e * e);
+  const L = (q: number) => (q <= 0 ? 0 : -0.5 * (b * q + e + Math.sqrt(Q(q))));
+  const slope = (q: number) => -b / 2 - (2 * m * q + n) / (4 * Math.sqrt(Q(q)));
+  const curvature = (q: number) => (r * r) / (8 * Q(q) ** 1.5);
+  // G = 1 − 2∫L = 1 + b/2 + e + ∫_0^1 √Q, with √Q(1) = |a + c − 1| and √Q(0) = |e| (Datt 1998, in the
+  // general form that does not assume a + c >= 1, as PIP computes it)
+  const e1 = Math.abs(a + c - 1);
+  const base = 1 + b / 2 + e + ((2 * m + n) / (4 * m)) * e1 - (n * Math.abs(e)) / (4 * m);
   let gini: number;
   if (m < 0) {
-    gini = e / 2 - (n * (b + 2)) / (4 * m) + ((r * r) / (8 * m * Math.sqrt(-m))) * (Math.asin((2 * m + n) / r) - Math.asin(n / r));
+    const s1c = Math.min(1, Math.max(-1, (2 * m + n) / r));
+    gini = base + ((r * r) / (8 * m)) * (Math.asin(s1c) - Math.asin(n / r)) / Math.sqrt(-m);
   } else {
     gini =
-      e / 2 -
-      (n * (b + 2)) / (4 * m) -
-      ((r * r) / (8 * m * Math.sqrt(m))) * Math.log(Math.abs((2 * m + n + 2 * Math.sqrt(m) * (a + c - 1)) / (n - 2 * e * Math.sqrt(m))));
+      base -
+      ((r * r) / (8 * Math.sqrt(m) ** 3)) * Math.log(Math.abs((2 * m + n + 2 * Math.sqrt(m) * e1) / (n + 2 * Math.sqrt(m) * Math.abs(e))));
   }
-  const conditions =
-    e < 0 &&
-    a + c >= 1 &&
+  // PIP's check (Datt 1998 section 4): e < 0, c >= 0, convexity conditions on m and n, and a + c >= 0.9
+  const normal =
+    e <= 0 &&
     c >= 0 &&
     (m < 0 || (m > 0 && m < (n * n) / (4 * e * e) && n >= 0) || (m > 0 && m < -n / 2 && m < (n * n) / (4 * e * e)));
-  const valid = conditions && convexOnGrid(L, slope);
+  const valid = normal && a + c >= 0.9;
   const poverty = (line: number) => {
     const zm = line / g.mean;
     const bz = b + 2 * zm;
@@ -157,7 +151,7 @@ export function fitGQ(g: GroupedData): LorenzFit {
     const severity = 2 * gap - H - (1 / (zm * zm)) * (a * H + b * LH - (r / 16) * Math.log((1 - H / s1) / (1 - H / s2)));
     return { headcount: H, gap, severity };
   };
-  return { model: 'GQ', params: { a, b, c, e, m, n, r }, valid, sse: sseOf(g, L), gini, L, slope, poverty };
+  return { model: 'GQ', params: { a, b, c, e, m, n, r }, valid, sse: sseOf(g, L), gini, L, slope, curvature, poverty };
 }
 
 export function fitBeta(g: GroupedData): LorenzFit {
@@ -167,8 +161,12 @@ export function fitBeta(g: GroupedData): LorenzFit {
   const theta = Math.exp(c0);
   const L = (q: number) => (q <= 0 ? 0 : q >= 1 ? 1 : q - theta * q ** gamma * (1 - q) ** delta);
   const slope = (q: number) => 1 - theta * q ** gamma * (1 - q) ** delta * (gamma / q - delta / (1 - q));
+  const curvature = (q: number) =>
+    theta * q ** gamma * (1 - q) ** delta * ((gamma * (1 - gamma)) / (q * q) + (2 * gamma * delta) / (q * (1 - q)) + (delta * (1 - delta)) / ((1 - q) ** 2));
   const gini = 2 * theta * Math.exp(lbeta(1 + gamma, 1 + delta));
-  const valid = theta > 0 && gamma > 0 && delta > 0 && convexOnGrid(L, slope);
+  // PIP's check: non-negative slope at 0.001 and 0.051, non-negative curvature on 0.001, 0.051, …, 0.951
+  let valid = theta > 0 && slope(0.001) >= 0 && slope(0.051) >= 0;
+  for (let q = 0.001; valid && q < 0.999; q += 0.05) valid = curvature(q) >= 0;
   const poverty = (line: number) => {
     const zm = line / g.mean;
     // L' is increasing on a valid curve: bisect L'(H) = z/μ
@@ -192,7 +190,7 @@ export function fitBeta(g: GroupedData): LorenzFit {
           delta * delta * betaIncomplete(H, 2 * gamma + 1, 2 * delta - 1));
     return { headcount: H, gap, severity };
   };
-  return { model: 'Beta', params: { theta, gamma, delta }, valid, sse: sseOf(g, L), gini, L, slope, poverty };
+  return { model: 'Beta', params: { theta, gamma, delta }, valid, sse: sseOf(g, L), gini, L, slope, curvature, poverty };
 }
 
 export interface GroupedResult {

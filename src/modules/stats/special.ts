@@ -18,7 +18,24 @@ export function lgamma(x: number): number {
   return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
 }
 
+/** Stirling remainder lgamma(x) − [(x − ½)ln x − x + ½ln 2π], x >= 10. */
+function lgammacor(x: number): number {
+  const x2 = 1 / (x * x);
+  return (1 / x) * (1 / 12 - x2 * (1 / 360 - x2 * (1 / 1260 - x2 * (1 / 1680 - x2 * (1 / 1188)))));
+}
+
+/** ln B(a, b), without the cancellation of lgamma differences for large arguments (as R's lbeta). */
 export function lbeta(a: number, b: number): number {
+  const p = Math.min(a, b);
+  const q = Math.max(a, b);
+  if (p >= 10) {
+    const corr = lgammacor(p) + lgammacor(q) - lgammacor(p + q);
+    return -0.5 * Math.log(q) + 0.5 * Math.log(2 * Math.PI) + corr + (p - 0.5) * Math.log(p / (p + q)) + q * Math.log1p(-p / (p + q));
+  }
+  if (q >= 10) {
+    const corr = lgammacor(q) - lgammacor(p + q);
+    return lgamma(p) + corr + p - p * Math.log(p + q) + (q - 0.5) * Math.log1p(-p / (p + q));
+  }
   return lgamma(a) + lgamma(b) - lgamma(a + b);
 }
 
@@ -133,7 +150,8 @@ export function pt(t: number, df: number): number {
 }
 
 function dt(t: number, df: number): number {
-  return Math.exp(lgamma((df + 1) / 2) - lgamma(df / 2) - 0.5 * Math.log(df * Math.PI) - ((df + 1) / 2) * Math.log1p((t * t) / df));
+  // Γ((ν+1)/2)/(Γ(ν/2)√(νπ)) = 1/(√ν B(ν/2, ½))
+  return Math.exp(-lbeta(df / 2, 0.5) - 0.5 * Math.log(df) - ((df + 1) / 2) * Math.log1p((t * t) / df));
 }
 
 /** Student t quantile, refined by Newton steps on pt to near machine precision (df = Infinity: qnorm). */
