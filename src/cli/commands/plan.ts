@@ -45,6 +45,11 @@ async function parseCommand(file: string, o: { json?: boolean }) {
   const names = [...new Set(plan.measures.flatMap((m) => [...m.lead, ...m.cooperating, ...m.responsible]))];
   const units = names.map((name) => ({ name, ...resolveUnit(name) }));
 
+  // `plan parse … | head`: a closed pipe ends the command quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   if (o.json) {
     process.stdout.write(JSON.stringify({ ...plan, source: { file, format }, units }, null, 2) + '\n');
     return;

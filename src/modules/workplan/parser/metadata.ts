@@ -60,7 +60,7 @@ export interface HeaderFacts {
   docNumber: string | null;
   issuer: string | null;
   date: string | null;
-  /** Header lines that are none of the above (the preamble and the notice's text). */
+  /** 0-based index of the plan title's line (the preamble follows it), or null. */
   titleLine: number | null;
 }
 

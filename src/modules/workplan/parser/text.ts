@@ -1,11 +1,6 @@
 // Character-level helpers shared by the parser. Government documents mix full- and half-width
 // punctuation freely, so every pattern here accepts both; output text is never rewritten.
 
-/** Sentence-ending marks (full stop, question, exclamation), both widths. */
-export const SENTENCE_END = '。！？!?';
-/** Separators between list items or clauses. */
-export const LIST_SEPARATORS = '、，,；;／/';
-
 const OPEN_ROUND = '(（﹙';
 const CLOSE_ROUND = ')）﹚';
 const OPEN_SQUARE = '〔［[【〖';
@@ -39,23 +34,9 @@ export function bracketKind(ch: string): BracketKind | null {
   return KINDS[BRACKET[ch.charCodeAt(0)]];
 }
 
-export const isOpenBracket = (ch: string) => bracketKind(ch)?.open === true;
-
 /** Full-width digits to half-width; same length, so indices stay valid. */
 export function halfWidthDigits(s: string): string {
   return s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-}
-
-/**
- * Canonical form for comparing names: NFKC (full-width brackets, letters and digits to half-width),
- * 〔〕/【】 to (), no whitespace. Used for matching only, never for output.
- */
-export function matchKey(s: string): string {
-  return s
-    .normalize('NFKC')
-    .replace(/[〔【〖［]/g, '(')
-    .replace(/[〕】〗］]/g, ')')
-    .replace(/[\s\u3000\u00a0]+/g, '');
 }
 
 /** Trim whitespace (incl. U+3000 and NBSP) and the given extra characters from both ends. */
