@@ -4,7 +4,7 @@
  */
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, DatePicker, Form, Modal, Result, Select, Space, Table, Typography, Upload } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { errorText } from '../../i18n';
 import { planApi, type ImportResult, type PeriodType, type PlanSummary } from './api';
@@ -17,6 +17,9 @@ interface Values {
 }
 
 type Warning = PlanSummary['warnings'][number];
+
+/** Supervision from today for a year, unless the supervisor picks other dates. */
+const defaultRange = (): [Dayjs, Dayjs] => [dayjs().startOf('day'), dayjs().startOf('day').add(1, 'year')];
 
 export function ImportPlan({ open, onClose, onImported }: { open: boolean; onClose: () => void; onImported: (planId: number) => void }) {
   const { t, locale } = usePlanI18n();
@@ -89,7 +92,7 @@ export function ImportPlan({ open, onClose, onImported }: { open: boolean; onClo
       {result ? (
         <ImportOutcome result={result} />
       ) : (
-        <Form<Values> form={form} layout="vertical" initialValues={{ periodType: 'month' }} onFinish={(v) => void submit(v)}>
+        <Form<Values> form={form} layout="vertical" initialValues={{ periodType: 'month', range: defaultRange() }} onFinish={(v) => void submit(v)}>
           <Form.Item label={t('import.file')} required validateStatus={fileError ? 'error' : undefined} help={fileError ?? t('import.file.hint')}>
             <Upload.Dragger
               accept=".txt,.docx"

@@ -56,44 +56,53 @@ export default function PlanPage() {
   if (plans.loading && !plans.data) return <Spin style={{ display: 'block', marginTop: 80 }} />;
   if (plans.error) return <Alert type="error" showIcon title={errorText(locale, plans.error)} />;
 
-  const importDialog = (
-    <ImportPlan
-      open={importing}
-      onClose={() => setImporting(false)}
-      onImported={(id) => {
-        plans.reload();
-        update({ plan: String(id), tab: 'matrix', task: null });
-      }}
-    />
-  );
-
-  if (!plan)
-    return (
-      <Card>
-        <Result
-          status="info"
-          title={t('plan.none')}
-          subTitle={canSupervise ? t('plan.none.supervisor') : t('plan.none.other')}
-          extra={canSupervise && <PlanHeader.ImportButton onClick={() => setImporting(true)} />}
-        />
-        {importDialog}
-      </Card>
-    );
-
+  // The dialog stays at one place in the tree, so its result survives the first plan appearing.
   return (
     <>
-      <PlanHeader
-        plans={list}
-        plan={plan}
-        canSupervise={canSupervise}
-        onSelect={(id) => update({ plan: String(id), task: null })}
-        onImport={() => setImporting(true)}
-        onOpenTask={openTask}
+      {plan ? (
+        <div>
+          <PlanHeader
+            plans={list}
+            plan={plan}
+            canSupervise={canSupervise}
+            onSelect={(id) => update({ plan: String(id), task: null })}
+            onImport={() => setImporting(true)}
+            onOpenTask={openTask}
+          />
+          <Card style={{ marginTop: 16 }} styles={{ body: { paddingTop: 4 } }}>
+            <PlanViews
+              key={plan.id}
+              plan={plan}
+              tab={tab}
+              canSupervise={canSupervise}
+              canReport={canReport}
+              taskId={taskId}
+              drawerTab={params.get('report') === '1' ? 'submit' : undefined}
+              onTab={(k) => update({ tab: k, mine: null })}
+              onOpen={openTask}
+              onCloseTask={() => update({ task: null, report: null })}
+              onChanged={plans.reload}
+            />
+          </Card>
+        </div>
+      ) : (
+        <Card>
+          <Result
+            status="info"
+            title={t('plan.none')}
+            subTitle={canSupervise ? t('plan.none.supervisor') : t('plan.none.other')}
+            extra={canSupervise && <PlanHeader.ImportButton onClick={() => setImporting(true)} />}
+          />
+        </Card>
+      )}
+      <ImportPlan
+        open={importing}
+        onClose={() => setImporting(false)}
+        onImported={(id) => {
+          plans.reload();
+          update({ plan: String(id), tab: 'matrix', task: null });
+        }}
       />
-      <Card style={{ marginTop: 16 }} styles={{ body: { paddingTop: 4 } }}>
-        <PlanViews key={plan.id} plan={plan} tab={tab} canSupervise={canSupervise} canReport={canReport} onTab={(k) => update({ tab: k, mine: null })} onOpen={openTask} onChanged={plans.reload} taskId={taskId} drawerTab={params.get('report') === '1' ? 'submit' : undefined} onCloseTask={() => update({ task: null, report: null })} />
-      </Card>
-      {importDialog}
     </>
   );
 }

@@ -10,7 +10,7 @@ import { usePlanI18n, type PlanT } from './messages';
 import { COLOURS, COLOUR_STYLE, colourKey, countColours } from './status';
 import { ColourLegend, ProgressVsPlanned, StatusTag } from './StatusBits';
 
-const W = { seq: 52, measure: 330, progress: 190, unit: 30 };
+const W = { seq: 52, measure: 330, progress: 232, unit: 30 };
 const LEFT = { seq: 0, measure: W.seq, progress: W.seq + W.measure };
 const BORDER = '1px solid #e8e8e8';
 
@@ -23,6 +23,8 @@ const stickyLeft = (left: number, width: number, bg: string): CSSProperties => (
   minWidth: width,
   maxWidth: width,
   background: bg,
+  overflow: 'hidden',
+  whiteSpace: 'nowrap',
   zIndex: 1,
 });
 const headCell: CSSProperties = { ...cell, position: 'sticky', top: 0, background: '#fafafa', zIndex: 2, fontWeight: 600, verticalAlign: 'bottom' };
@@ -156,7 +158,7 @@ function MatrixRow({ task, columns, unit, onOpen, t }: { task: TaskSummary; colu
       <td style={stickyLeft(LEFT.progress, W.progress, style.tint)}>
         <Space size={6}>
           <StatusTag status={task.status} />
-          <ProgressVsPlanned progress={task.progress} status={task.status} width={64} />
+          <ProgressVsPlanned progress={task.progress} status={task.status} width={56} />
         </Space>
       </td>
       {columns.map((c) => {

@@ -64,20 +64,25 @@ export default function TimelineChart({ tasks, milestones, today, onOpen }: Time
         itemStyle: { color: m.proposed ? '#8c8c8c' : '#1d4f91' },
       })),
     );
+    const MONTH = 30 * 86_400_000;
+    const from = Math.min(...rows.map((r) => ts(r.startDate)), ts(today)) - MONTH;
+    const to = Math.max(...rows.map((r) => ts(r.deadline)), ts(today)) + MONTH;
     c.setOption(
       {
         animation: false,
         grid: { left: 200, right: 40, top: 40, bottom: 50 },
         tooltip: { trigger: 'item', formatter: (p: { data: { tip: string } }) => p.data.tip },
+        // Open on the tasks' own span; milestones from other years stay reachable by zooming out.
         dataZoom: [
-          { type: 'slider', xAxisIndex: 0, height: 18, bottom: 10 },
-          { type: 'inside', xAxisIndex: 0 },
+          { type: 'slider', xAxisIndex: 0, height: 18, bottom: 10, filterMode: 'none', startValue: from, endValue: to },
+          { type: 'inside', xAxisIndex: 0, filterMode: 'none', startValue: from, endValue: to },
         ],
         xAxis: { type: 'time', position: 'top', splitLine: { show: true, lineStyle: { color: '#f0f0f0' } } },
         yAxis: { type: 'category', data: labels, inverse: true, axisTick: { show: false }, axisLabel: { fontSize: 12 } },
         series: [
           {
             type: 'custom',
+            clip: true,
             encode: { x: [1, 2], y: 0 },
             data: bars,
             renderItem: (_params: unknown, api: {
@@ -110,7 +115,7 @@ export default function TimelineChart({ tasks, milestones, today, onOpen }: Time
               symbol: 'none',
               silent: true,
               data: [{ xAxis: ts(today) }],
-              label: { formatter: t('timeline.today'), position: 'start', color: '#cf1322' },
+              label: { formatter: t('timeline.today'), position: 'end', color: '#cf1322' },
               lineStyle: { color: '#cf1322', type: 'dashed', width: 2 },
             },
           },
