@@ -3,7 +3,7 @@
  * design-based survey estimates matching R's survey package. Pure functions over typed arrays.
  * Methods and formulas: docs/statistics.md.
  */
-export { sortOrder, sortWithWeights, sortPairsInPlace, SortWorkspace, type SortedPairs } from './sort.js';
+export { sortOrder, sortWithWeights, sortPairsInPlace, scanSorted, SortWorkspace, type SortedPairs, type SortedConsumer } from './sort.js';
 export { prepareSample, sortSample, unitArrays, mean, StatsInputError, type IncomeInput, type SortedSample } from './sample.js';
 export { quantile, quantiles, type QuantileRule } from './quantile.js';
 export { groupSummary, groupOfSorted, lorenz, lorenzIncome, type GroupSummary } from './distribution.js';
@@ -11,7 +11,7 @@ export { gini, generalizedEntropy, theil, mld, s80s20, palma, lorenzPoints } fro
 export { fgt, watts, povertyProfile, relativePoverty, type PovertyProfile, type WeightedValues } from './poverty.js';
 export { middleIncomeShare, NBS_MIDDLE_INCOME, type MiddleIncomeSettings, type HouseholdIncomes, type MiddleIncomeResult } from './middle-income.js';
 export { fitLorenz, fitGQ, fitBeta, groupedFromMeans, type GroupedData, type LorenzFit, type GroupedResult } from './lorenz-fit.js';
-export { inequalitySummary, summarizeSorted, DECILES, type InequalitySummary } from './summary.js';
+export { inequalitySummary, summarizeSorted, distributionScan, SummaryScan, DECILES, type InequalitySummary } from './summary.js';
 export { readCsv, numericColumn, labelColumn, CsvError, type CsvTable } from './csv.js';
 export { qnorm, qt, pt } from './special.js';
 export {

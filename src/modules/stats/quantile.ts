@@ -1,4 +1,5 @@
 import type { SortedSample } from './sample.js';
+import { ddAdd } from './sort.js';
 
 /**
  * Weighted quantiles on a sorted sample.
@@ -36,16 +37,6 @@ function positive(w: Float64Array): Uint32Array | null {
   const idx = new Uint32Array(w.length - zeros);
   for (let i = 0, j = 0; i < w.length; i++) if (w[i] !== 0) idx[j++] = i;
   return idx;
-}
-
-/** a + b + x in double-double, normalised: [rounded sum, remainder]. */
-function ddAdd(hi: number, lo: number, x: number): [number, number] {
-  const s = hi + x;
-  const bb = s - hi;
-  const err = hi - (s - bb) + (x - bb);
-  const l = lo + err;
-  const h = s + l;
-  return [h, l - (h - s)];
 }
 
 function math(y: Float64Array, w: Float64Array, ps: readonly number[]): number[] {

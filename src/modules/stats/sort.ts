@@ -9,10 +9,12 @@
  *  1. one scatter of (value, payload) into ~2^11 buckets by the leading bits of the hi key, relative
  *     to a range taken from a sample (values outside it go to the end buckets, order is kept);
  *  2. each bucket, now small enough for the cache, is scattered by the next bits of its own key
- *     range straight into its final place, and the resulting runs of a few elements are finished by
- *     insertion sort. A run that is still large (a pathological distribution) is sorted by a general
- *     MSD radix on the full 64-bit key (recursive, each level divides the key range by >= 2^4).
- * The result is exact whatever the distribution; equal values keep no particular order.
+ *     range into a chunk buffer, and the resulting runs of a few elements are finished by insertion
+ *     sort. A run that is still large (a pathological distribution) is sorted by a general MSD radix
+ *     on the full 64-bit key (recursive, each level divides the key range by >= 2^4).
+ * Sorted chunks go to a consumer in ascending order (scanSorted), so one-pass statistics never need
+ * the whole sorted array in memory. The result is exact whatever the distribution; equal values keep
+ * no particular order.
  */
 
 const INSERTION = 32;
@@ -27,10 +29,12 @@ function bitLength(x: number): number {
   return x === 0 ? 0 : 32 - Math.clz32(x);
 }
 
-/** Reusable temporary buffers, so repeated sorts of large arrays avoid fresh allocations. */
+/** Reusable temporary buffers, so repeated sorts of large arrays avoid fresh allocations (page faults). */
 export class SortWorkspace {
   private ty = new Float64Array(0);
   private tw = new Float64Array(0);
+  private cy = new Float64Array(0);
+  private cw = new Float64Array(0);
   buffers(n: number): [Float64Array, Float64Array] {
     if (this.ty.length < n) {
       this.ty = new Float64Array(n);
@@ -38,6 +42,21 @@ export class SortWorkspace {
     }
     return [this.ty, this.tw];
   }
+  chunk(m: number): [Float64Array, Float64Array] {
+    if (this.cy.length < m) {
+      this.cy = new Float64Array(m);
+      this.cw = new Float64Array(m);
+    }
+    return [this.cy, this.cw];
+  }
+}
+
+/** Receives a sorted sample as consecutive ascending chunks. */
+export interface SortedConsumer {
+  /** Called once before the chunks: number of values, Σw (summed in double-double, then rounded), Σw·y. */
+  begin?(n: number, totalWeight: number, weightedTotal: number): void;
+  /** Values y[0, m) ascending with their weights; the arrays are reused after the call returns. */
+  chunk(y: Float64Array, w: Float64Array, m: number): void;
 }
 
 /** Values and weights reordered by ascending value. */
@@ -49,9 +68,16 @@ export interface SortedPairs {
 /** Sorts copies of `values` and `weights` (weights follow their values). NaN is rejected. */
 export function sortWithWeights(values: Float64Array, weights: Float64Array, ws?: SortWorkspace): SortedPairs {
   if (weights.length !== values.length) throw new RangeError('values and weights differ in length');
-  const y = new Float64Array(values);
-  const w = new Float64Array(weights);
-  sortPairsInPlace(y, w, ws);
+  const y = new Float64Array(values.length);
+  const w = new Float64Array(values.length);
+  let at = 0;
+  scanSorted(values, weights, {
+    chunk(cy, cw, m) {
+      y.set(cy.subarray(0, m), at);
+      w.set(cw.subarray(0, m), at);
+      at += m;
+    },
+  }, ws);
   return { y, w };
 }
 
@@ -59,25 +85,58 @@ export function sortWithWeights(values: Float64Array, weights: Float64Array, ws?
 export function sortOrder(values: Float64Array): Uint32Array {
   const n = values.length;
   if (n >= 2 ** 32) throw new RangeError('too many values to sort');
-  const y = new Float64Array(values);
   const idx = new Float64Array(n);
   for (let i = 0; i < n; i++) idx[i] = i;
-  sortPairsInPlace(y, idx);
   const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = idx[i];
+  let at = 0;
+  scanSorted(values, idx, {
+    chunk(_y, w, m) {
+      for (let i = 0; i < m; i++) order[at++] = w[i];
+    },
+  });
   return order;
 }
 
 /** Sorts `y` ascending in place, applying the same permutation to `w`. */
-export function sortPairsInPlace(y: Float64Array, w: Float64Array, ws = new SortWorkspace()): void {
-  const n = y.length;
-  if (w.length !== n) throw new RangeError('values and weights differ in length');
+export function sortPairsInPlace(y: Float64Array, w: Float64Array, ws?: SortWorkspace): void {
+  let at = 0;
+  scanSorted(y, w, {
+    chunk(cy, cw, m) {
+      y.set(cy.subarray(0, m), at);
+      w.set(cw.subarray(0, m), at);
+      at += m;
+    },
+  }, ws);
+}
+
+/**
+ * Feeds `values` (with `weights`) to `consumer` in ascending order, chunk by chunk, without ever
+ * materialising the whole sorted array: a statistic computed in one ascending pass (Gini, quantiles,
+ * Lorenz ordinates) runs on cache-resident chunks. The inputs are only read.
+ */
+export function scanSorted(values: Float64Array, weights: Float64Array, consumer: SortedConsumer, ws = new SortWorkspace()): void {
+  const n = values.length;
+  if (weights.length !== n) throw new RangeError('values and weights differ in length');
   if (n <= INSERTION) {
-    for (let i = 0; i < n; i++) if (y[i] !== y[i]) throw new RangeError(`value ${i} is NaN`);
-    insertion(y, w, 0, n);
+    const [cy, cw] = ws.chunk(Math.max(n, 1));
+    let th = 0;
+    let tl = 0;
+    let wy = 0;
+    for (let i = 0; i < n; i++) {
+      if (values[i] !== values[i]) throw new RangeError(`value ${i} is NaN`);
+      const wi = weights[i];
+      if (!(wi >= 0 && wi < Infinity)) throw new RangeError(`weight ${i} is negative or not finite`);
+      cy[i] = values[i];
+      cw[i] = wi;
+      [th, tl] = ddAdd(th, tl, wi);
+      wy += wi * values[i];
+    }
+    insertion(cy, cw, 0, n);
+    consumer.begin?.(n, th, wy);
+    if (n > 0) consumer.chunk(cy, cw, n);
     return;
   }
-  const bits = new Uint32Array(y.buffer, y.byteOffset, 2 * n);
+  const bits = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
   // Range of the hi key from a sample; values outside fall into the first or last bucket.
   const step = Math.max(1, Math.floor(n / 4096));
   let minH = 0xffffffff;
@@ -91,7 +150,6 @@ export function sortPairsInPlace(y: Float64Array, w: Float64Array, ws = new Sort
   const shift = Math.max(0, bitLength(maxH - minH) - G);
   const last = (maxH - minH) >>> shift;
   const nb = last + 1;
-  const bucketOf = (k: number) => (k <= minH ? 0 : k >= maxH ? last : (k - minH) >>> shift);
 
   const start = new Uint32Array(nb + 1);
   for (let j = 1; j < 2 * n; j += 2) {
@@ -99,16 +157,36 @@ export function sortPairsInPlace(y: Float64Array, w: Float64Array, ws = new Sort
     if ((h & 0x7ff00000) === 0x7ff00000 && ((h & 0xfffff) !== 0 || bits[j - 1] !== 0)) {
       throw new RangeError(`value ${(j - 1) / 2} is NaN`);
     }
-    start[bucketOf(keyHi(h)) + 1]++;
+    const k = keyHi(h);
+    start[(k <= minH ? 0 : k >= maxH ? last : (k - minH) >>> shift) + 1]++;
   }
   for (let b = 0; b < nb; b++) start[b + 1] += start[b];
   const [ty, tw] = ws.buffers(n);
   const pos = start.slice(0, nb);
+  // Σw in double-double (as R's long double sums; the same steps as ddAdd) and Σw·y, while the
+  // weights are read anyway
+  let th = 0;
+  let tl = 0;
+  let wy = 0;
   for (let i = 0; i < n; i++) {
-    const p = pos[bucketOf(keyHi(bits[2 * i + 1]))]++;
-    ty[p] = y[i];
-    tw[p] = w[i];
+    const k = keyHi(bits[2 * i + 1]);
+    const p = pos[k <= minH ? 0 : k >= maxH ? last : (k - minH) >>> shift]++;
+    const wi = weights[i];
+    const yi = values[i];
+    if (!(wi >= 0 && wi < Infinity)) throw new RangeError(`weight ${i} is negative or not finite`);
+    ty[p] = yi;
+    tw[p] = wi;
+    wy += wi * yi;
+    const s = th + wi;
+    const bb = s - th;
+    const l = tl + (th - (s - bb) + (wi - bb));
+    th = s + l;
+    tl = l - (th - s);
   }
+  consumer.begin?.(n, th, wy);
+  let maxBucket = 0;
+  for (let b = 0; b < nb; b++) maxBucket = Math.max(maxBucket, start[b + 1] - start[b]);
+  const [cy, cw] = ws.chunk(maxBucket);
   const tbits = new Uint32Array(ty.buffer, ty.byteOffset, 2 * ty.length);
   let generic: GenericSorter | null = null;
   const counts = new Uint32Array((1 << 11) + 1);
@@ -116,12 +194,14 @@ export function sortPairsInPlace(y: Float64Array, w: Float64Array, ws = new Sort
     const from = start[b];
     const to = start[b + 1];
     const m = to - from;
+    if (m === 0) continue;
     if (m <= INSERTION) {
-      for (let i = from; i < to; i++) {
-        y[i] = ty[i];
-        w[i] = tw[i];
+      for (let i = 0; i < m; i++) {
+        cy[i] = ty[from + i];
+        cw[i] = tw[from + i];
       }
-      insertion(y, w, from, to);
+      insertion(cy, cw, 0, m);
+      consumer.chunk(cy, cw, m);
       continue;
     }
     let lo = 0xffffffff;
@@ -133,9 +213,10 @@ export function sortPairsInPlace(y: Float64Array, w: Float64Array, ws = new Sort
     }
     if (lo === hi) {
       // All share the hi word: rare enough to hand to the general sorter.
-      y.set(ty.subarray(from, to), from);
-      w.set(tw.subarray(from, to), from);
-      (generic ??= new GenericSorter()).sort(y, w, from, to);
+      cy.set(ty.subarray(from, to));
+      cw.set(tw.subarray(from, to));
+      (generic ??= new GenericSorter()).sort(cy, cw, 0, m);
+      consumer.chunk(cy, cw, m);
       continue;
     }
     const S = Math.min(11, Math.max(2, bitLength(m >>> 1)));
@@ -145,19 +226,29 @@ export function sortPairsInPlace(y: Float64Array, w: Float64Array, ws = new Sort
     for (let j = 2 * from + 1; j < 2 * to; j += 2) counts[((keyHi(tbits[j]) - lo) >>> sh) + 1]++;
     for (let c = 0; c < sb; c++) counts[c + 1] += counts[c];
     for (let i = from; i < to; i++) {
-      const p = from + counts[(keyHi(tbits[2 * i + 1]) - lo) >>> sh]++;
-      y[p] = ty[i];
-      w[p] = tw[i];
+      const p = counts[(keyHi(tbits[2 * i + 1]) - lo) >>> sh]++;
+      cy[p] = ty[i];
+      cw[p] = tw[i];
     }
     // counts[c] is now the end of sub-bucket c
-    let a = from;
+    let a = 0;
     for (let c = 0; c < sb; c++) {
-      const e = from + counts[c];
-      if (e - a > INSERTION) (generic ??= new GenericSorter()).sort(y, w, a, e);
-      else if (e - a > 1) insertion(y, w, a, e);
+      const e = counts[c];
+      if (e - a > INSERTION) (generic ??= new GenericSorter()).sort(cy, cw, a, e);
+      else if (e - a > 1) insertion(cy, cw, a, e);
       a = e;
     }
+    consumer.chunk(cy, cw, m);
   }
+}
+
+/** hi + lo + x in double-double, normalised: [rounded sum, remainder]. */
+export function ddAdd(hi: number, lo: number, x: number): [number, number] {
+  const s = hi + x;
+  const bb = s - hi;
+  const l = lo + (hi - (s - bb) + (x - bb));
+  const h = s + l;
+  return [h, l - (h - s)];
 }
 
 function insertion(y: Float64Array, w: Float64Array, from: number, to: number) {
