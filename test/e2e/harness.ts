@@ -2,12 +2,12 @@
  * End-to-end harness: builds the web app when needed, starts the real server in-process on a random
  * port with a fresh data directory, and drives Debian's Chromium through playwright-core.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { ensureWebBuilt as buildWebIfStale } from '../../src/cli/web-build.js';
 import { startServer } from '../../src/server/start.js';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -25,28 +25,9 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds dist/web when it is missing or older than the web sources (or the shared API types). */
-export function ensureWebBuilt(): void {
-  const index = join(WEB_DIR, 'index.html');
-  if (existsSync(index)) {
-    const built = statSync(index).mtimeMs;
-    const sources = Math.max(newestMtime(join(ROOT, 'web/src')), newestMtime(join(ROOT, 'src/shared')), statSync(join(ROOT, 'web/index.html')).mtimeMs);
-    if (built >= sources) return;
-  }
-  const r = spawnSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
-  if (r.status !== 0) throw new Error('web build failed (npx vite build --config web/vite.config.ts)');
+/** Builds dist/web when it is missing or older than the web sources (the same check `npm start` makes). */
+export async function ensureWebBuilt(): Promise<void> {
+  await buildWebIfStale(ROOT);
 }
 
 export interface Harness {
@@ -66,7 +47,7 @@ export interface Harness {
 
 export async function startHarness(opts: { adminPassword: string; loadDemo?: boolean }): Promise<Harness> {
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk`);
-  ensureWebBuilt();
+  await ensureWebBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'zengshou-e2e-'));
   const server = await startServer({
     port: 0,
