@@ -23,7 +23,7 @@ export interface PlanHarness {
 
 export async function startPlanHarness(adminPassword: string): Promise<PlanHarness> {
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk`);
-  ensureWebBuilt();
+  await ensureWebBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'zengshou-plan-e2e-'));
   const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, adminPassword, webDir: WEB_DIR });
   const url = server.url.replace('://localhost:', '://127.0.0.1:');
