@@ -1,18 +1,9 @@
+import type { Selectable } from 'kysely';
+import type { AuditLogTable } from '../../db/schema.js';
 import { createHash } from 'node:crypto';
 
-/** The fields of an audit record that its hash covers, in a fixed order. */
-export interface AuditFields {
-  ts: string;
-  user_id: number | null;
-  username: string | null;
-  action: string;
-  object_type: string | null;
-  object_id: string | null;
-  region_code: string | null;
-  outcome: string;
-  ip: string | null;
-  detail: string;
-}
+/** The fields of an audit record that its hash covers (all but the id and the hashes). */
+export type AuditFields = Omit<Selectable<AuditLogTable>, 'id' | 'prev_hash' | 'hash'>;
 
 export const GENESIS_HASH = '0'.repeat(64);
 
