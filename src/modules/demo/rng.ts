@@ -158,5 +158,49 @@ export function hashNormal(a: number, b: number, c = 0, d = 0): number {
 export function hashNormalFast(a: number, b: number, c = 0, d = 0): number {
   const x = hash4(a, b, c, d);
   const s = (x & 255) + ((x >>> 8) & 255) + ((x >>> 16) & 255) + (x >>> 24);
-  return (s - 510) / 147.2243; // sd of the sum of 4 uniform bytes = sqrt(4·(256²−1)/12)
+  return (s - 510) / 147.8005; // sd of the sum of 4 uniform bytes = sqrt(4·(256²−1)/12)
+}
+
+/** A set of non-negative int32 keys (open addressing on an Int32Array), for uniqueness checks. */
+export class IntSet {
+  private table: Int32Array;
+  private mask: number;
+  size = 0;
+  constructor(expected: number) {
+    let cap = 16;
+    while (cap < expected * 2) cap *= 2;
+    this.table = new Int32Array(cap).fill(-1);
+    this.mask = cap - 1;
+  }
+  /** Adds the key; false when it was already there. */
+  add(key: number): boolean {
+    if (this.size * 2 >= this.table.length) this.grow();
+    let i = mix32(key) & this.mask;
+    for (;;) {
+      const v = this.table[i];
+      if (v === key) return false;
+      if (v === -1) {
+        this.table[i] = key;
+        this.size++;
+        return true;
+      }
+      i = (i + 1) & this.mask;
+    }
+  }
+  has(key: number): boolean {
+    let i = mix32(key) & this.mask;
+    for (;;) {
+      const v = this.table[i];
+      if (v === key) return true;
+      if (v === -1) return false;
+      i = (i + 1) & this.mask;
+    }
+  }
+  private grow(): void {
+    const old = this.table;
+    this.table = new Int32Array(old.length * 2).fill(-1);
+    this.mask = this.table.length - 1;
+    this.size = 0;
+    for (const k of old) if (k !== -1) this.add(k);
+  }
 }

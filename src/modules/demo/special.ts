@@ -1,0 +1,95 @@
+/**
+ * Households whose incomes follow a rule rather than the market model: the 2018 低保 roster (urban
+ * and rural recipients at the published counts × scale) and the rural poor of 2018 (the published
+ * count × scale). Both are drawn from the households with the lowest earning potential.
+ */
+import { PUBLISHED } from './published.js';
+import { CAREER } from './params-population.js';
+import { Rng } from './rng.js';
+import { isMemberInYear } from './status.js';
+import { HOUSEHOLD_FLAG, type Households, type Persons } from './types.js';
+
+/** Earning potential per member (2018 元/month): wages, business, pensions; a ranking device only. */
+export function potentialPerCapita(hh: Households, ps: Persons, h: number): number {
+  let s = 0;
+  const first = hh.first[h];
+  const end = first + hh.size[h];
+  for (let p = first; p < end; p++) {
+    switch (ps.career[p]) {
+      case CAREER.employee:
+        s += ps.wageLatent[p] * (ps.formal[p] ? 1 : 0.6);
+        break;
+      case CAREER.selfEmployed:
+      case CAREER.farmer:
+        s += ps.bizLatent[p] / 12;
+        break;
+    }
+    s += ps.pensionLatent[p] * 2000;
+  }
+  return s / hh.size[h];
+}
+
+function membersIn2018(hh: Households, ps: Persons, h: number): number {
+  let n = 0;
+  for (let p = hh.first[h]; p < hh.first[h] + hh.size[h]; p++) if (isMemberInYear(hh, ps, p, 2018)) n++;
+  return n;
+}
+
+/** Makes every member an informal worker without employee pension (the household's history). */
+function makeInformal(hh: Households, ps: Persons, h: number): void {
+  for (let p = hh.first[h]; p < hh.first[h] + hh.size[h]; p++) {
+    ps.formal[p] = 0;
+    ps.pensionLatent[p] = 0;
+    ps.bonusMonths[p] = 0;
+    ps.selfInsured[p] = 0;
+  }
+}
+
+export interface SpecialCounts {
+  dibaoUrban: number;
+  dibaoRural: number;
+  poor: number;
+}
+
+export function selectSpecialHouseholds(hh: Households, ps: Persons, scale: number, seed: number): SpecialCounts {
+  const r = new Rng(seed ^ 0xd1ba0);
+  const ranked = (urban: number, eligible: (h: number) => boolean) => {
+    const list: { h: number; score: number }[] = [];
+    for (let h = 0; h < hh.count; h++) {
+      if (hh.urban[h] !== urban || !eligible(h)) continue;
+      list.push({ h, score: potentialPerCapita(hh, ps, h) * Math.exp(0.6 * r.normal()) });
+    }
+    return list.sort((a, b) => a.score - b.score || a.h - b.h);
+  };
+  const noFormal = (h: number) => {
+    for (let p = hh.first[h]; p < hh.first[h] + hh.size[h]; p++) if (ps.formal[p] || ps.pensionLatent[p] > 1) return false;
+    return true;
+  };
+  const take = (list: { h: number }[], target: number, flag: number, onPick: (h: number) => void) => {
+    let n = 0;
+    for (const { h } of list) {
+      if (n >= target) break;
+      const m = membersIn2018(hh, ps, h);
+      if (m === 0 || n + m > target + m / 2) continue;
+      hh.flags[h] |= flag;
+      makeInformal(hh, ps, h);
+      onPick(h);
+      n += m;
+    }
+    return n;
+  };
+  const roster = (h: number) => {
+    hh.dibaoFrom[h] = Math.max(2010, 2018 - Math.floor(r.float() ** 2 * 9));
+    hh.dibaoTo[h] = Math.min(2025, 2018 + 1 + Math.floor(-Math.log(1 - r.float()) * 4));
+  };
+  const dibaoUrban = take(ranked(1, noFormal), PUBLISHED.dibao2018.urban * scale, HOUSEHOLD_FLAG.dibao, roster);
+  const dibaoRural = take(ranked(0, noFormal), PUBLISHED.dibao2018.rural * scale, HOUSEHOLD_FLAG.dibao, roster);
+  // rural poor: not on 低保, nobody aged 60+ in 2018 (whose resident pension alone would lift them)
+  const poorEligible = (h: number) => {
+    if (hh.flags[h] & HOUSEHOLD_FLAG.dibao || !noFormal(h)) return false;
+    for (let p = hh.first[h]; p < hh.first[h] + hh.size[h]; p++) if (ps.birth[p] < 19580701) return false;
+    return true;
+  };
+  const poor = take(ranked(0, poorEligible), PUBLISHED.ruralPoor2018 * scale, HOUSEHOLD_FLAG.poor, () => {});
+  return { dibaoUrban, dibaoRural, poor };
+}
