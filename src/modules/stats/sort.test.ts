@@ -40,6 +40,9 @@ describe('radix sort of float64 with a payload', () => {
   it('a heavy tail and mixed signs', () => {
     check(Float64Array.from({ length: 120_000 }, (_, i) => (i % 5 === 0 ? -1 : 1) * 1000 * Math.pow(r() + 1e-12, -1 / 1.2)));
   });
+  it('all negative', () => {
+    check(Float64Array.from({ length: 100_000 }, () => -Math.exp(5 + 5 * r())));
+  });
   it('values outside the sampled range go to the end buckets', () => {
     const v = Float64Array.from({ length: 100_000 }, () => r());
     v[12345] = 1e12;

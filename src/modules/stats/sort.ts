@@ -18,6 +18,8 @@
  */
 
 const INSERTION = 32;
+/** Bits of the top-level bucket index (2^TOP_BITS buckets at most). */
+const TOP_BITS = 11;
 
 function keyHi(h: number): number {
   return h & 0x80000000 ? ~h >>> 0 : (h | 0x80000000) >>> 0;
@@ -25,6 +27,14 @@ function keyHi(h: number): number {
 function keyLo(h: number, l: number): number {
   return h & 0x80000000 ? ~l >>> 0 : l;
 }
+/**
+ * The same order as keyHi, as a signed int32 (V8 keeps int32 arithmetic in registers; uint32 values
+ * above 2^31 become doubles): non-negative doubles keep their hi word, negative ones flip its low 31 bits.
+ */
+function skey(h: number): number {
+  return h ^ ((h >> 31) & 0x7fffffff);
+}
+
 function bitLength(x: number): number {
   return x === 0 ? 0 : 32 - Math.clz32(x);
 }
@@ -136,109 +146,185 @@ export function scanSorted(values: Float64Array, weights: Float64Array, consumer
     if (n > 0) consumer.chunk(cy, cw, n);
     return;
   }
-  const bits = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
-  // Range of the hi key from a sample; values outside fall into the first or last bucket.
+  const bits = new Int32Array(values.buffer, values.byteOffset, 2 * n);
+  // Range of the key from a sample; values outside fall into the first or last bucket.
   const step = Math.max(1, Math.floor(n / 4096));
-  let minH = 0xffffffff;
-  let maxH = 0;
+  let minK = 0x7fffffff;
+  let maxK = -0x80000000;
   for (let i = 0; i < n; i += step) {
-    const k = keyHi(bits[2 * i + 1]);
-    if (k < minH) minH = k;
-    if (k > maxH) maxH = k;
+    const k = skey(bits[2 * i + 1]);
+    if (k < minK) minK = k;
+    if (k > maxK) maxK = k;
   }
-  const G = Math.min(11, Math.max(1, bitLength(n >>> 6)));
-  const shift = Math.max(0, bitLength(maxH - minH) - G);
-  const last = (maxH - minH) >>> shift;
+  const G = Math.min(TOP_BITS, Math.max(1, bitLength(n >>> 6)));
+  const shift = Math.max(0, bitLength(maxK - minK) - G);
+  const last = (maxK - minK) >>> shift;
+  const start = histogram(bits, n, minK, maxK, shift, last);
+  const N = exactSum(weights);
   const nb = last + 1;
+  const [ty, tw] = ws.buffers(n);
+  const T = scatter(values, weights, bits, start, minK, maxK, shift, last, ty, tw);
+  consumer.begin?.(n, N, T);
+  let maxBucket = 0;
+  for (let b = 0; b < nb; b++) maxBucket = Math.max(maxBucket, start[b + 1] - start[b]);
+  const [cy, cw] = ws.chunk(maxBucket);
+  const tbits = new Int32Array(ty.buffer, ty.byteOffset, 2 * ty.length);
+  const local = new LocalSorter();
+  for (let b = 0; b < nb; b++) {
+    const from = start[b];
+    const m = start[b + 1] - from;
+    if (m === 0) continue;
+    // interior buckets hold keys minK + [b, b + 1)·2^shift; the end buckets also hold the outliers
+    const edge = b === 0 || b === last;
+    const lo = edge ? 1 : minK + b * 2 ** shift;
+    const hi = edge ? 0 : lo + 2 ** shift - 1;
+    local.sort(ty, tw, tbits, from, m, cy, cw, lo, hi);
+    consumer.chunk(cy, cw, m);
+  }
+}
 
-  const start = new Uint32Array(nb + 1);
+/** Bucket counts as exclusive prefix sums (start[b] .. start[b + 1]); rejects NaN. */
+function histogram(bits: Int32Array, n: number, minK: number, maxK: number, shift: number, last: number): Uint32Array {
+  const start = new Uint32Array(last + 2);
   for (let j = 1; j < 2 * n; j += 2) {
     const h = bits[j];
     if ((h & 0x7ff00000) === 0x7ff00000 && ((h & 0xfffff) !== 0 || bits[j - 1] !== 0)) {
       throw new RangeError(`value ${(j - 1) / 2} is NaN`);
     }
-    const k = keyHi(h);
-    start[(k <= minH ? 0 : k >= maxH ? last : (k - minH) >>> shift) + 1]++;
+    const k = skey(h);
+    start[(k <= minK ? 0 : k >= maxK ? last : (k - minK) >>> shift) + 1]++;
   }
-  for (let b = 0; b < nb; b++) start[b + 1] += start[b];
-  const [ty, tw] = ws.buffers(n);
-  const pos = start.slice(0, nb);
-  // Σw in double-double (as R's long double sums; the same steps as ddAdd) and Σw·y, while the
-  // weights are read anyway
-  let th = 0;
-  let tl = 0;
+  for (let b = 0; b <= last; b++) start[b + 1] += start[b];
+  return start;
+}
+
+/**
+ * Σw in double-double, rounded (as R's long double sums), in two interleaved lanes so that the
+ * dependency chain of the compensated additions is half as long. Rejects invalid weights.
+ */
+function exactSum(w: Float64Array): number {
+  const n = w.length;
+  let h0 = 0;
+  let l0 = 0;
+  let h1 = 0;
+  let l1 = 0;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const a = w[i];
+    const b = w[i + 1];
+    if (!(a >= 0 && a < Infinity)) throw new RangeError(`weight ${i} is negative or not finite`);
+    if (!(b >= 0 && b < Infinity)) throw new RangeError(`weight ${i + 1} is negative or not finite`);
+    let s = h0 + a;
+    let bb = s - h0;
+    let l = l0 + (h0 - (s - bb) + (a - bb));
+    h0 = s + l;
+    l0 = l - (h0 - s);
+    s = h1 + b;
+    bb = s - h1;
+    l = l1 + (h1 - (s - bb) + (b - bb));
+    h1 = s + l;
+    l1 = l - (h1 - s);
+  }
+  if (i < n) {
+    if (!(w[i] >= 0 && w[i] < Infinity)) throw new RangeError(`weight ${i} is negative or not finite`);
+    [h0, l0] = ddAdd(h0, l0, w[i]);
+  }
+  [h0, l0] = ddAdd(h0, l0, h1);
+  [h0, l0] = ddAdd(h0, l0, l1);
+  return h0;
+}
+
+/** Moves (value, weight) into their buckets; returns Σw·y. */
+function scatter(
+  values: Float64Array,
+  weights: Float64Array,
+  bits: Int32Array,
+  start: Uint32Array,
+  minK: number,
+  maxK: number,
+  shift: number,
+  last: number,
+  ty: Float64Array,
+  tw: Float64Array,
+): number {
+  const n = values.length;
+  const pos = start.slice(0, last + 1);
   let wy = 0;
   for (let i = 0; i < n; i++) {
-    const k = keyHi(bits[2 * i + 1]);
-    const p = pos[k <= minH ? 0 : k >= maxH ? last : (k - minH) >>> shift]++;
+    const k = skey(bits[2 * i + 1]);
+    const p = pos[k <= minK ? 0 : k >= maxK ? last : (k - minK) >>> shift]++;
     const wi = weights[i];
     const yi = values[i];
-    if (!(wi >= 0 && wi < Infinity)) throw new RangeError(`weight ${i} is negative or not finite`);
     ty[p] = yi;
     tw[p] = wi;
     wy += wi * yi;
-    const s = th + wi;
-    const bb = s - th;
-    const l = tl + (th - (s - bb) + (wi - bb));
-    th = s + l;
-    tl = l - (th - s);
   }
-  consumer.begin?.(n, th, wy);
-  let maxBucket = 0;
-  for (let b = 0; b < nb; b++) maxBucket = Math.max(maxBucket, start[b + 1] - start[b]);
-  const [cy, cw] = ws.chunk(maxBucket);
-  const tbits = new Uint32Array(ty.buffer, ty.byteOffset, 2 * ty.length);
-  let generic: GenericSorter | null = null;
-  const counts = new Uint32Array((1 << 11) + 1);
-  for (let b = 0; b < nb; b++) {
-    const from = start[b];
-    const to = start[b + 1];
-    const m = to - from;
-    if (m === 0) continue;
+  return wy;
+}
+
+/** Sorts one top-level bucket into the chunk buffers (cache-resident). */
+class LocalSorter {
+  private counts = new Uint32Array(0);
+  private generic: GenericSorter | null = null;
+
+  /**
+   * Keys of the bucket lie in [lo, hi] (the caller knows them from the bucket index, or passes
+   * lo > hi to have them measured). Scatter by the next bits of that range into about one slot per
+   * element, then a single insertion pass puts the few elements sharing a slot in order.
+   */
+  sort(ty: Float64Array, tw: Float64Array, tbits: Int32Array, from: number, m: number, cy: Float64Array, cw: Float64Array, lo: number, hi: number) {
+    const to = from + m;
     if (m <= INSERTION) {
       for (let i = 0; i < m; i++) {
         cy[i] = ty[from + i];
         cw[i] = tw[from + i];
       }
       insertion(cy, cw, 0, m);
-      consumer.chunk(cy, cw, m);
-      continue;
+      return;
     }
-    let lo = 0xffffffff;
-    let hi = 0;
-    for (let j = 2 * from + 1; j < 2 * to; j += 2) {
-      const k = keyHi(tbits[j]);
-      if (k < lo) lo = k;
-      if (k > hi) hi = k;
+    if (lo > hi) {
+      lo = 0x7fffffff;
+      hi = -0x80000000;
+      for (let j = 2 * from + 1; j < 2 * to; j += 2) {
+        const k = skey(tbits[j]);
+        if (k < lo) lo = k;
+        if (k > hi) hi = k;
+      }
     }
     if (lo === hi) {
       // All share the hi word: rare enough to hand to the general sorter.
       cy.set(ty.subarray(from, to));
       cw.set(tw.subarray(from, to));
-      (generic ??= new GenericSorter()).sort(cy, cw, 0, m);
-      consumer.chunk(cy, cw, m);
-      continue;
+      (this.generic ??= new GenericSorter()).sort(cy, cw, 0, m);
+      return;
     }
-    const S = Math.min(11, Math.max(2, bitLength(m >>> 1)));
+    const S = Math.min(15, bitLength(m));
     const sh = Math.max(0, bitLength(hi - lo) - S);
     const sb = ((hi - lo) >>> sh) + 1;
+    if (this.counts.length < sb + 1) this.counts = new Uint32Array(Math.max(sb + 1, 1 << 12));
+    const counts = this.counts;
     counts.fill(0, 0, sb + 1);
-    for (let j = 2 * from + 1; j < 2 * to; j += 2) counts[((keyHi(tbits[j]) - lo) >>> sh) + 1]++;
-    for (let c = 0; c < sb; c++) counts[c + 1] += counts[c];
+    for (let j = 2 * from + 1; j < 2 * to; j += 2) counts[((skey(tbits[j]) - lo) >>> sh) + 1]++;
+    let big = false;
+    for (let c = 0; c < sb; c++) {
+      if (counts[c + 1] > INSERTION) big = true;
+      counts[c + 1] += counts[c];
+    }
     for (let i = from; i < to; i++) {
-      const p = counts[(keyHi(tbits[2 * i + 1]) - lo) >>> sh]++;
+      const p = counts[(skey(tbits[2 * i + 1]) - lo) >>> sh]++;
       cy[p] = ty[i];
       cw[p] = tw[i];
     }
-    // counts[c] is now the end of sub-bucket c
-    let a = 0;
-    for (let c = 0; c < sb; c++) {
-      const e = counts[c];
-      if (e - a > INSERTION) (generic ??= new GenericSorter()).sort(cy, cw, a, e);
-      else if (e - a > 1) insertion(cy, cw, a, e);
-      a = e;
+    if (big) {
+      // counts[c] is now the end of slot c: sort the crowded slots first
+      let a = 0;
+      for (let c = 0; c < sb; c++) {
+        const e = counts[c];
+        if (e - a > INSERTION) (this.generic ??= new GenericSorter()).sort(cy, cw, a, e);
+        a = e;
+      }
     }
-    consumer.chunk(cy, cw, m);
+    insertion(cy, cw, 0, m);
   }
 }
 

@@ -94,14 +94,18 @@ export class SummaryScan implements SortedConsumer {
       S += (2 * r - wi) * wi * yi;
       if (wi > 0) {
         if (qk < nq) {
-          const [nh, nlo] = ddAdd(ch, cl, wi);
+          // cumulative weight in double-double (ddAdd, inlined)
+          const s = ch + wi;
+          const bb = s - ch;
+          const l = cl + (ch - (s - bb) + (wi - bb));
+          const nh = s + l;
           while (qk < nq && nh > qs[qk].p * N) {
             const p = qs[qk].p;
             this.quantileValues[qs[qk].i] = !seen ? yi : p - ch / N === 0 ? prevY : yi;
             qk++;
           }
           ch = nh;
-          cl = nlo;
+          cl = l - (nh - s);
         }
         prevY = yi;
         seen = true;
