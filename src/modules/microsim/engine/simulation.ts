@@ -175,6 +175,20 @@ export class Simulation {
     return b.subarray(0, len);
   }
 
+  /** Every parameter value looked up so far (all slices), one entry per name and date in force. */
+  parametersUsed(): ParamUse[] {
+    const out = new Map<string, ParamUse>();
+    for (const key of this.paramCache.keys()) {
+      const [name, month] = key.split('@');
+      const instant = this.year * 10000 + Number(month) * 100 + 1;
+      const e = this.params.entry(name, instant);
+      if (!e) continue;
+      const k = `${name}@${e.from}`;
+      if (!out.has(k)) out.set(k, { name, instant, value: e.value, from: e.from, ref: e.ref, ...(e.placeholder ? { placeholder: true } : {}) });
+    }
+    return [...out.values()];
+  }
+
   /** Parameter value in force on the 1st of `month`, memoised; null when none is in force. */
   lookup(name: string, month: number): { value: ParamValue | null; use?: ParamUse } {
     const key = `${name}@${month}`;

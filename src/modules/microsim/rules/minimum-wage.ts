@@ -1,0 +1,66 @@
+/**
+ * Minimum wage: the monthly minimum of the tier applying where the person lives (urban or rural
+ * tier, a setting in params/minimum-wage.yaml), and a flag for wages below it.
+ */
+import type { VariableDef } from '../engine/index.js';
+
+const P = 'minimum_wage';
+
+export const minimumWage: VariableDef = {
+  name: 'minimum_wage_monthly',
+  entity: 'person',
+  period: 'month',
+  unit: 'yuan',
+  programme: P,
+  label: { zh: '适用的月最低工资标准', en: 'Monthly minimum wage applying' },
+  doc: '0 in months before any standard in params/minimum-wage.yaml is in force.',
+  refs: ['《最低工资规定》(劳动和社会保障部令第21号)'],
+  deps: ['urban'],
+  formula: (ctx) => {
+    const urban = ctx.get('urban');
+    const ph = ctx.personHousehold;
+    for (let m = 1; m <= 12; m++) {
+      if (!ctx.has(`${P}.tier_urban`, m)) continue;
+      const byTier = (t: number) => (ctx.has(`${P}.tier${t}`, m) ? ctx.num(`${P}.tier${t}`, m) : 0);
+      const u = byTier(ctx.num(`${P}.tier_urban`, m));
+      const r = byTier(ctx.num(`${P}.tier_rural`, m));
+      for (let p = 0; p < ctx.n; p++) ctx.out[p * 12 + m - 1] = urban[ph[p]] === 1 ? u : r;
+    }
+  },
+};
+
+export const belowMinimumWage: VariableDef = {
+  name: 'below_minimum_wage_monthly',
+  entity: 'person',
+  period: 'month',
+  unit: 'flag',
+  programme: P,
+  label: { zh: '工资低于最低工资标准', en: 'Wage below the minimum wage' },
+  doc: '1 when a wage is paid and is below the monthly minimum in force.',
+  deps: ['wage_monthly', 'minimum_wage_monthly'],
+  formula: (ctx) => {
+    const w = ctx.get('wage_monthly');
+    const min = ctx.get('minimum_wage_monthly');
+    for (let i = 0; i < ctx.n * 12; i++) ctx.out[i] = w[i] > 0 && w[i] < min[i] ? 1 : 0;
+  },
+};
+
+export const belowMinimumWageMonths: VariableDef = {
+  name: 'below_minimum_wage_months',
+  entity: 'person',
+  period: 'year',
+  unit: 'count',
+  programme: P,
+  label: { zh: '工资低于最低工资标准的月数', en: 'Months with a wage below the minimum' },
+  deps: ['below_minimum_wage_monthly'],
+  formula: (ctx) => {
+    const f = ctx.get('below_minimum_wage_monthly');
+    for (let p = 0; p < ctx.n; p++) {
+      let s = 0;
+      for (let m = 0; m < 12; m++) s += f[p * 12 + m];
+      ctx.out[p] = s;
+    }
+  },
+};
+
+export const MINIMUM_WAGE: VariableDef[] = [minimumWage, belowMinimumWage, belowMinimumWageMonths];

@@ -1,0 +1,130 @@
+/**
+ * Employee social insurance (pension, medical, unemployment) and the housing provident fund, the
+ * employee's part, on a contribution base bounded by 60% and 300% of the reference average wage.
+ * The reference is the non-private average, or from 国办发〔2019〕13号 the employment-weighted
+ * average of non-private and private units (the plan's 三(三)4).
+ */
+import { annualSum, roundFen, type FormulaContext, type VariableDef } from '../engine/index.js';
+
+const P = 'social_insurance';
+
+/** The average monthly wage the base bounds refer to in `month`. */
+export function referenceWage(ctx: FormulaContext, month: number): number {
+  const np = ctx.num(`${P}.average_wage.non_private`, month);
+  if (ctx.str(`${P}.base.reference`, month) === 'non_private') return np;
+  const s = ctx.num(`${P}.average_wage.private_employment_share`, month);
+  return (1 - s) * np + s * ctx.num(`${P}.average_wage.private`, month);
+}
+
+export const siContributionBase: VariableDef = {
+  name: 'si_contribution_base_monthly',
+  entity: 'person',
+  period: 'month',
+  unit: 'yuan',
+  programme: P,
+  label: { zh: '社会保险缴费基数', en: 'Social insurance contribution base' },
+  doc: 'The declared base (or the month’s wage), bounded by floor_share and cap_share times the reference average wage; 0 in months without a wage or when not insured.',
+  refs: ['劳办发〔1997〕116号', '国办发〔2019〕13号'],
+  deps: ['wage_monthly', 'si_insured', 'si_declared_base_monthly'],
+  formula: (ctx) => {
+    const wage = ctx.get('wage_monthly');
+    const insured = ctx.get('si_insured');
+    const declared = ctx.get('si_declared_base_monthly');
+    const out = ctx.out;
+    for (let m = 1; m <= 12; m++) {
+      const ref = referenceWage(ctx, m);
+      const lo = ref * ctx.num(`${P}.base.floor_share`, m);
+      const hi = ref * ctx.num(`${P}.base.cap_share`, m);
+      for (let p = 0; p < ctx.n; p++) {
+        const i = p * 12 + m - 1;
+        const w = wage[i];
+        if (w <= 0 || insured[p] === 0) continue;
+        const b = declared[p] > 0 ? declared[p] : w;
+        out[i] = roundFen(b < lo ? lo : b > hi ? hi : b);
+      }
+    }
+  },
+};
+
+function contribution(name: string, rate: string, label: { zh: string; en: string }, ref: string): VariableDef {
+  return {
+    name,
+    entity: 'person',
+    period: 'month',
+    unit: 'yuan',
+    programme: P,
+    label,
+    doc: `Contribution base × ${rate}.`,
+    refs: [ref],
+    deps: ['si_contribution_base_monthly'],
+    formula: (ctx) => {
+      const base = ctx.get('si_contribution_base_monthly');
+      for (let m = 1; m <= 12; m++) {
+        const r = ctx.num(rate, m);
+        for (let p = 0; p < ctx.n; p++) ctx.out[p * 12 + m - 1] = roundFen(base[p * 12 + m - 1] * r);
+      }
+    },
+  };
+}
+
+export const siPension = contribution('si_pension_employee_monthly', `${P}.employee.pension_rate`, { zh: '基本养老保险个人缴费', en: 'Pension contribution (employee)' }, '国发〔2005〕38号');
+export const siMedical = contribution('si_medical_employee_monthly', `${P}.employee.medical_rate`, { zh: '基本医疗保险个人缴费', en: 'Medical insurance contribution (employee)' }, '国发〔1998〕44号');
+export const siUnemployment = contribution('si_unemployment_employee_monthly', `${P}.employee.unemployment_rate`, { zh: '失业保险个人缴费', en: 'Unemployment insurance contribution (employee)' }, '《失业保险条例》');
+
+export const hpfEmployee: VariableDef = {
+  name: 'hpf_employee_monthly',
+  entity: 'person',
+  period: 'month',
+  unit: 'yuan',
+  programme: P,
+  label: { zh: '住房公积金个人缴存', en: 'Housing provident fund (employee)' },
+  doc: 'min(declared base or wage, cap_share × reference wage) × min(hpf_rate, max_rate).',
+  refs: ['《住房公积金管理条例》', '建金管〔2005〕5号'],
+  deps: ['wage_monthly', 'hpf_rate', 'si_declared_base_monthly'],
+  formula: (ctx) => {
+    const wage = ctx.get('wage_monthly');
+    const rate = ctx.get('hpf_rate');
+    const declared = ctx.get('si_declared_base_monthly');
+    for (let m = 1; m <= 12; m++) {
+      const cap = referenceWage(ctx, m) * ctx.num(`${P}.housing_fund.cap_share`, m);
+      const max = ctx.num(`${P}.housing_fund.max_rate`, m);
+      for (let p = 0; p < ctx.n; p++) {
+        const i = p * 12 + m - 1;
+        if (wage[i] <= 0 || rate[p] <= 0) continue;
+        const b = declared[p] > 0 ? declared[p] : wage[i];
+        ctx.out[i] = roundFen(Math.min(b, cap) * Math.min(rate[p], max));
+      }
+    }
+  },
+};
+
+export const siEmployeeTotal: VariableDef = {
+  name: 'social_insurance_employee_monthly',
+  entity: 'person',
+  period: 'month',
+  unit: 'yuan',
+  programme: P,
+  label: { zh: '个人缴纳三险一金（专项扣除）', en: 'Employee social insurance and housing fund (special deduction)' },
+  doc: 'Pension + medical + unemployment + housing fund paid by the employee: the 专项扣除 of the income tax. May be given as input.',
+  refs: ['《中华人民共和国个人所得税法》第六条 专项扣除'],
+  input: { default: 0 },
+  deps: ['si_contribution_base_monthly', 'hpf_employee_monthly'],
+  formula: (ctx) => {
+    const base = ctx.get('si_contribution_base_monthly');
+    const hpf = ctx.get('hpf_employee_monthly');
+    for (let m = 1; m <= 12; m++) {
+      const a = ctx.num(`${P}.employee.pension_rate`, m);
+      const b = ctx.num(`${P}.employee.medical_rate`, m);
+      const c = ctx.num(`${P}.employee.unemployment_rate`, m);
+      for (let p = 0; p < ctx.n; p++) {
+        const i = p * 12 + m - 1;
+        const x = base[i];
+        ctx.out[i] = x === 0 ? hpf[i] : roundFen(x * a) + roundFen(x * b) + roundFen(x * c) + hpf[i];
+      }
+    }
+  },
+};
+
+export const siEmployeeAnnual = annualSum('social_insurance_employee_annual', siEmployeeTotal, { zh: '个人缴纳三险一金（全年）', en: 'Employee social insurance and housing fund (year)' });
+
+export const SOCIAL_INSURANCE: VariableDef[] = [siContributionBase, siPension, siMedical, siUnemployment, hpfEmployee, siEmployeeTotal, siEmployeeAnnual];
