@@ -1,11 +1,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-workplan.js';
+import * as m0003 from './migrations/0003-registry.js';
 
 /** Every migration, in order. A capability adds its file here. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-workplan': m0002,
+  '0003-registry': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,4 +1,8 @@
 import type { Generated } from 'kysely';
+import type {
+  RegBatchTable, RegChannelTable, RegDibaoTable, RegHouseholdTable, RegIncomeTable, RegLinkTable, RegMergeTable, RegPersonTable,
+  RegPiaTable, RegPropertyTable, RegQuarantineTable, RegSocialInsuranceTable,
+} from '../modules/registry/schema-types.js';
 
 /**
  * The database as Kysely sees it. Each capability adds its tables here and a migration in
@@ -19,6 +23,18 @@ export interface Database {
   task_reports: TaskReportTable;
   report_attachments: ReportAttachmentTable;
   notifications: NotificationTable;
+  reg_channels: RegChannelTable;
+  reg_pias: RegPiaTable;
+  reg_batches: RegBatchTable;
+  reg_quarantine: RegQuarantineTable;
+  reg_households: RegHouseholdTable;
+  reg_persons: RegPersonTable;
+  reg_links: RegLinkTable;
+  reg_merges: RegMergeTable;
+  reg_income: RegIncomeTable;
+  reg_property: RegPropertyTable;
+  reg_social_insurance: RegSocialInsuranceTable;
+  reg_dibao: RegDibaoTable;
 }
 
 export interface RegionTable {

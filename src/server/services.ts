@@ -7,6 +7,7 @@ import type { Keyring } from '../modules/crypto/keyring.js';
 import { loadKeyring } from '../modules/crypto/master-key.js';
 import { DepartmentsService } from '../modules/org/departments.service.js';
 import { RegionsService } from '../modules/regions/regions.service.js';
+import { RegistryService } from '../modules/registry/registry.service.js';
 import { SettingsService } from '../modules/settings/settings.service.js';
 import { ReportsService } from '../modules/workplan/reports.service.js';
 import { SupervisionService } from '../modules/workplan/supervision.service.js';
@@ -25,6 +26,7 @@ export interface Services {
   plans: WorkplanService;
   reports: ReportsService;
   supervision: SupervisionService;
+  registry: RegistryService;
 }
 
 export function createServices(handle: DbHandle, keyring: Keyring, dataDir: string): Services {
@@ -37,7 +39,8 @@ export function createServices(handle: DbHandle, keyring: Keyring, dataDir: stri
   const plans = new WorkplanService(handle, audit, departments, settings);
   const reports = new ReportsService(plans, audit, join(dataDir, 'attachments'));
   const supervision = new SupervisionService(plans, departments);
-  return { handle, keyring, audit, settings, regions, departments, auth, users, plans, reports, supervision };
+  const registry = new RegistryService(handle, keyring, audit, settings);
+  return { handle, keyring, audit, settings, regions, departments, auth, users, plans, reports, supervision, registry };
 }
 
 export function keyringFor(dataDir: string): Keyring {

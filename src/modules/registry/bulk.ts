@@ -1,0 +1,84 @@
+/**
+ * Bulk writes for imports: thousands of rows per statement through one JSON parameter
+ * (SQLite json_each, PostgreSQL json_array_elements), so a statement is compiled once per chunk,
+ * not once per row. Column types matter only to PostgreSQL's casts.
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DialectName } from '../../db/connect.js';
+import type { Database } from '../../db/schema.js';
+
+export type ColType = 'int' | 'bigint' | 'text' | 'float';
+export interface Col {
+  name: string;
+  type: ColType;
+}
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+const PG_CAST: Record<ColType, string> = { int: 'integer', bigint: 'bigint', text: 'text', float: 'double precision' };
+const IDENT = /^[a-z_][a-z0-9_]*$/;
+
+function check(table: string, cols: readonly Col[]) {
+  if (!IDENT.test(table) || cols.some((c) => !IDENT.test(c.name))) throw new Error('bulk: bad identifier');
+}
+
+/**
+ * Inserts rows (arrays in column order). With `ignoreConflicts`, rows that violate a unique
+ * constraint are skipped. Returns the number of rows inserted.
+ */
+export async function bulkInsert(db: Db, dialect: DialectName, table: string, cols: readonly Col[], rows: readonly unknown[][], ignoreConflicts = false, chunk = 5000): Promise<number> {
+  check(table, cols);
+  let inserted = 0;
+  const names = cols.map((c) => c.name).join(', ');
+  for (let i = 0; i < rows.length; i += chunk) {
+    const json = JSON.stringify(rows.slice(i, i + chunk));
+    let stmt;
+    if (dialect === 'sqlite') {
+      const sel = cols.map((_, k) => `value ->> ${k}`).join(', ');
+      stmt = sql`INSERT INTO ${sql.raw(table)} (${sql.raw(names)}) SELECT ${sql.raw(sel)} FROM json_each(${json}) WHERE true ${sql.raw(ignoreConflicts ? 'ON CONFLICT DO NOTHING' : '')}`;
+    } else {
+      const sel = cols.map((c, k) => `(x ->> ${k})::${PG_CAST[c.type]}`).join(', ');
+      stmt = sql`INSERT INTO ${sql.raw(table)} (${sql.raw(names)}) SELECT ${sql.raw(sel)} FROM json_array_elements(${json}::json) AS x ${sql.raw(ignoreConflicts ? 'ON CONFLICT DO NOTHING' : '')}`;
+    }
+    const r = await stmt.execute(db);
+    inserted += Number(r.numAffectedRows ?? 0n);
+  }
+  return inserted;
+}
+
+/**
+ * Updates rows by id: `rows` are [id, v1, v2, …] for `cols`; a null value leaves the column as it
+ * was (COALESCE), so a channel that does not know a field never erases it.
+ */
+export async function bulkUpdate(db: Db, dialect: DialectName, table: string, cols: readonly Col[], rows: readonly unknown[][], chunk = 5000): Promise<void> {
+  check(table, cols);
+  for (let i = 0; i < rows.length; i += chunk) {
+    const json = JSON.stringify(rows.slice(i, i + chunk));
+    if (dialect === 'sqlite') {
+      const set = cols.map((c, k) => `${c.name} = COALESCE(u.value ->> ${k + 1}, ${table}.${c.name})`).join(', ');
+      await sql`UPDATE ${sql.raw(table)} SET ${sql.raw(set)} FROM json_each(${json}) AS u WHERE ${sql.raw(table)}.id = u.value ->> 0`.execute(db);
+    } else {
+      const set = cols.map((c, k) => `${c.name} = COALESCE((u.x ->> ${k + 1})::${PG_CAST[c.type]}, ${table}.${c.name})`).join(', ');
+      await sql`UPDATE ${sql.raw(table)} SET ${sql.raw(set)} FROM (SELECT x FROM json_array_elements(${json}::json) AS x) AS u WHERE ${sql.raw(table)}.id = (u.x ->> 0)::integer`.execute(db);
+    }
+  }
+}
+
+/** Next free id of a table inside the import transaction (the import holds the table's write lock). */
+export async function nextId(db: Db, table: string): Promise<number> {
+  if (!IDENT.test(table)) throw new Error('bulk: bad identifier');
+  const r = await sql<{ m: number | null }>`SELECT MAX(id) AS m FROM ${sql.raw(table)}`.execute(db);
+  return Number(r.rows[0]?.m ?? 0) + 1;
+}
+
+/** PostgreSQL: moves an identity sequence past explicitly inserted ids. */
+export async function syncSequence(db: Db, dialect: DialectName, table: string): Promise<void> {
+  if (dialect !== 'postgres') return;
+  if (!IDENT.test(table)) throw new Error('bulk: bad identifier');
+  await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), GREATEST((SELECT COALESCE(MAX(id), 0) FROM ${sql.raw(table)}), 1))`.execute(db);
+}
+
+/** Serialises imports across processes on PostgreSQL (SQLite's single writer does this already). */
+export async function lockImports(db: Db, dialect: DialectName): Promise<void> {
+  if (dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(55101)`.execute(db);
+}

@@ -1,0 +1,265 @@
+/**
+ * Writes one import batch inside the caller's transaction: maps and validates each row, links the
+ * person deterministically (ID number → blind index → person; a new person otherwise), buffers
+ * persons, households, records and quarantined rows, and flushes them in bulk. Nothing here
+ * commits: the caller's transaction makes the batch all or nothing.
+ */
+import { sql, type Transaction } from 'kysely';
+import type { DialectName } from '../../../db/connect.js';
+import type { Database } from '../../../db/schema.js';
+import { ITEMS } from '../items.js';
+import type { ChannelMapping } from '../mapping.js';
+import type { Protector } from '../protect.js';
+import { ROOT_REGION } from '../scope.js';
+import { bulkInsert, bulkUpdate, nextId, type Col } from '../bulk.js';
+import { recordKey } from './row-key.js';
+import { mapRow, type ColumnPlan, type MapContext, type PersonFields, type RecordOut, type RowProblem } from './row-mapper.js';
+
+const FLUSH_AT = 4000;
+
+const PERSON_COLS: Col[] = [
+  { name: 'id', type: 'int' }, { name: 'key_bidx', type: 'text' }, { name: 'id_number_enc', type: 'text' }, { name: 'id_number_bidx', type: 'text' },
+  { name: 'name_enc', type: 'text' }, { name: 'name_bidx', type: 'text' }, { name: 'surname_bidx', type: 'text' }, { name: 'sex', type: 'int' },
+  { name: 'birth_date', type: 'text' }, { name: 'residence', type: 'text' }, { name: 'region_code', type: 'text' }, { name: 'address_enc', type: 'text' },
+  { name: 'phone_enc', type: 'text' }, { name: 'household_id', type: 'int' }, { name: 'relation', type: 'text' }, { name: 'linkage', type: 'text' },
+  { name: 'canonical_id', type: 'int' }, { name: 'channel_id', type: 'int' }, { name: 'batch_id', type: 'int' }, { name: 'row_no', type: 'int' },
+  { name: 'created_at', type: 'text' },
+];
+const PERSON_UPDATE_COLS: Col[] = [
+  { name: 'region_code', type: 'text' }, { name: 'household_id', type: 'int' }, { name: 'relation', type: 'text' }, { name: 'address_enc', type: 'text' },
+  { name: 'phone_enc', type: 'text' }, { name: 'residence', type: 'text' }, { name: 'name_enc', type: 'text' }, { name: 'name_bidx', type: 'text' },
+  { name: 'surname_bidx', type: 'text' },
+];
+const HOUSEHOLD_COLS: Col[] = [
+  { name: 'id', type: 'int' }, { name: 'key_bidx', type: 'text' }, { name: 'region_code', type: 'text' }, { name: 'address_enc', type: 'text' },
+  { name: 'channel_id', type: 'int' }, { name: 'batch_id', type: 'int' }, { name: 'row_no', type: 'int' },
+];
+const PROV: Col[] = [{ name: 'channel_id', type: 'int' }, { name: 'batch_id', type: 'int' }, { name: 'row_no', type: 'int' }, { name: 'row_key', type: 'text' }];
+const INCOME_COLS: Col[] = [
+  { name: 'person_id', type: 'int' }, { name: 'year', type: 'int' }, { name: 'period', type: 'text' }, { name: 'component', type: 'text' }, { name: 'item', type: 'text' },
+  { name: 'amount_fen', type: 'bigint' }, ...PROV,
+];
+const SI_COLS: Col[] = [
+  { name: 'person_id', type: 'int' }, { name: 'year', type: 'int' }, { name: 'period', type: 'text' }, { name: 'scheme', type: 'text' }, { name: 'base_fen', type: 'bigint' },
+  { name: 'personal_fen', type: 'bigint' }, { name: 'employer_fen', type: 'bigint' }, { name: 'employer_code', type: 'text' }, ...PROV,
+];
+const DIBAO_COLS: Col[] = [
+  { name: 'person_id', type: 'int' }, { name: 'household_id', type: 'int' }, { name: 'year', type: 'int' }, { name: 'period', type: 'text' },
+  { name: 'household_size', type: 'int' }, { name: 'standard_fen', type: 'bigint' }, { name: 'benefit_fen', type: 'bigint' }, { name: 'region_code', type: 'text' }, ...PROV,
+];
+const PROPERTY_COLS: Col[] = [
+  { name: 'person_id', type: 'int' }, { name: 'kind', type: 'text' }, { name: 'value_fen', type: 'bigint' }, { name: 'area_m2', type: 'float' },
+  { name: 'region_code', type: 'text' }, { name: 'address_enc', type: 'text' }, { name: 'ref_enc', type: 'text' }, { name: 'acquired_on', type: 'text' },
+  { name: 'valued_on', type: 'text' }, { name: 'disposed_on', type: 'text' }, ...PROV,
+];
+const QUARANTINE_COLS: Col[] = [
+  { name: 'batch_id', type: 'int' }, { name: 'channel_id', type: 'int' }, { name: 'row_no', type: 'int' }, { name: 'region_code', type: 'text' }, { name: 'raw_enc', type: 'text' },
+  { name: 'reasons', type: 'text' }, { name: 'status', type: 'text' }, { name: 'updated_at', type: 'text' },
+];
+
+export interface BatchCounts {
+  rowsRead: number;
+  rowsOk: number;
+  rowsRejected: number;
+  recordsAttempted: number;
+  recordsAdded: number;
+  personsAdded: number;
+  householdsAdded: number;
+  /** rows linked to a person already in the registry by ID number */
+  linkedById: number;
+  /** persons without an ID number, left for probabilistic linkage */
+  pendingLinkage: number;
+  fixes: Record<string, number>;
+  problems: Record<string, number>;
+}
+
+export interface BatchContext {
+  trx: Transaction<Database>;
+  dialect: DialectName;
+  protector: Protector;
+  channelId: number;
+  channelCode: string;
+  batchId: number;
+  mapping: ChannelMapping;
+  plan: ColumnPlan;
+  /** header paths of the file (the quarantine keeps rows as {header: value}) */
+  paths: string[];
+  regionExists: (code: string) => boolean;
+  asOf: string;
+  now: string;
+}
+
+export class BatchWriter {
+  readonly counts: BatchCounts = {
+    rowsRead: 0, rowsOk: 0, rowsRejected: 0, recordsAttempted: 0, recordsAdded: 0, personsAdded: 0, householdsAdded: 0, linkedById: 0, pendingLinkage: 0, fixes: {}, problems: {},
+  };
+  private personIndex = new Map<string, number>();
+  private householdIndex = new Map<string, number>();
+  private nextPerson = 0;
+  private nextHousehold = 0;
+  private readonly updatedThisBatch = new Set<number>();
+  private readonly keyCache = new Map<string, string>();
+  private readonly mapCtx: MapContext;
+  private readonly updatesPersons: boolean;
+  private persons: unknown[][] = [];
+  private personUpdates: unknown[][] = [];
+  private households: unknown[][] = [];
+  private income: unknown[][] = [];
+  private si: unknown[][] = [];
+  private dibao: unknown[][] = [];
+  private property: unknown[][] = [];
+  private quarantine: unknown[][] = [];
+  private pending = 0;
+
+  constructor(private readonly c: BatchContext) {
+    this.mapCtx = { mapping: c.mapping, plan: c.plan, regionExists: c.regionExists, asOf: c.asOf };
+    const f = c.plan.fields;
+    this.updatesPersons = [f.regionCode, f.householdNo, f.relation, f.address, f.phone, f.residence].some((x) => x !== undefined);
+  }
+
+  /** Loads the identity indexes (inside the transaction, after the import lock). */
+  async init(): Promise<void> {
+    const { trx } = this.c;
+    for (const r of await trx.selectFrom('reg_persons').select(['key_bidx', 'id']).execute()) this.personIndex.set(r.key_bidx, r.id);
+    for (const r of await trx.selectFrom('reg_households').select(['key_bidx', 'id']).execute()) this.householdIndex.set(r.key_bidx, r.id);
+    this.nextPerson = await nextId(trx, 'reg_persons');
+    this.nextHousehold = await nextId(trx, 'reg_households');
+  }
+
+  async addRow(no: number, cells: string[]): Promise<void> {
+    this.counts.rowsRead++;
+    const mapped = mapRow(cells, this.mapCtx);
+    if (!mapped.ok) {
+      this.reject(no, cells, mapped.problems);
+    } else {
+      this.counts.rowsOk++;
+      for (const f of mapped.fixes) this.counts.fixes[f] = (this.counts.fixes[f] ?? 0) + 1;
+      const key = this.keyOf(mapped.person);
+      const personId = this.person(no, mapped.person, key);
+      for (const r of mapped.records) this.record(no, personId, key, mapped.person, r);
+    }
+    if (++this.pending >= FLUSH_AT) await this.flush();
+  }
+
+  reject(no: number, cells: readonly string[], problems: RowProblem[]): void {
+    this.counts.rowsRejected++;
+    for (const p of problems) this.counts.problems[p.code] = (this.counts.problems[p.code] ?? 0) + 1;
+    const raw: Record<string, string> = {};
+    this.c.paths.forEach((p, i) => {
+      if (p !== '' || (cells[i] ?? '') !== '') raw[p || `#${i + 1}`] = cells[i] ?? '';
+    });
+    // Scoped users see a rejected row when it names a region of theirs; otherwise only city-wide users do.
+    const regionCell = this.c.plan.fields.regionCode === undefined ? '' : (cells[this.c.plan.fields.regionCode] ?? '').trim();
+    const region = this.c.regionExists(regionCell) ? regionCell : ROOT_REGION;
+    this.quarantine.push([this.c.batchId, this.c.channelId, no, region, this.c.protector.enc(JSON.stringify(raw)), JSON.stringify(problems), 'open', this.c.now]);
+  }
+
+  private household(no: number, p: PersonFields): number | null {
+    if (!p.householdNo) return null;
+    const key = this.c.protector.bidx('household', `${this.c.channelCode}\u0000${p.householdNo}`);
+    let id = this.householdIndex.get(key);
+    if (id === undefined) {
+      id = this.nextHousehold++;
+      this.householdIndex.set(key, id);
+      this.households.push([id, key, p.regionCode ?? ROOT_REGION, this.c.protector.enc(p.address), this.c.channelId, this.c.batchId, no]);
+      this.counts.householdsAdded++;
+    }
+    return id;
+  }
+
+  /** Identity key, cached by ID number: a channel repeats a person in many rows (one per month). */
+  private keyOf(p: PersonFields): string {
+    if (!p.idNumber) return this.c.protector.personKey(p);
+    let k = this.keyCache.get(p.idNumber);
+    if (k === undefined) {
+      if (this.keyCache.size > 2_000_000) this.keyCache.clear();
+      k = this.c.protector.personKey(p);
+      this.keyCache.set(p.idNumber, k);
+    }
+    return k;
+  }
+
+  private person(no: number, p: PersonFields, key: string): number {
+    const pr = this.c.protector;
+    const existing = this.personIndex.get(key);
+    const householdId = this.household(no, p);
+    if (existing !== undefined) {
+      if (p.idNumber) this.counts.linkedById++;
+      if (this.updatesPersons && !this.updatedThisBatch.has(existing)) {
+        this.updatedThisBatch.add(existing);
+        this.personUpdates.push([
+          existing, p.regionCode, householdId, p.relation, pr.enc(p.address), pr.enc(p.phone), p.residence,
+          p.name ? pr.enc(p.name) : null, p.name ? pr.nameIndex(p.name) : null, p.name ? pr.surnameIndex(p.name) : null,
+        ]);
+      }
+      return existing;
+    }
+    const id = this.nextPerson++;
+    this.personIndex.set(key, id);
+    this.updatedThisBatch.add(id);
+    const pending = p.idNumber ? null : 'pending';
+    if (pending) this.counts.pendingLinkage++;
+    this.persons.push([
+      id, key, pr.enc(p.idNumber), p.idNumber ? key : null, pr.enc(p.name), p.name ? pr.nameIndex(p.name) : null, p.name ? pr.surnameIndex(p.name) : null,
+      p.sex, p.birthDate, p.residence, p.regionCode ?? ROOT_REGION, pr.enc(p.address), pr.enc(p.phone), householdId, p.relation, pending,
+      id, this.c.channelId, this.c.batchId, no, this.c.now,
+    ]);
+    this.counts.personsAdded++;
+    return id;
+  }
+
+  private record(no: number, personId: number, key: string, p: PersonFields, r: RecordOut): void {
+    const pr = this.c.protector;
+    this.counts.recordsAttempted++;
+    // The same record (same person, same content) from the same channel is one record, however often sent.
+    const rowKey = recordKey(`${key}\u0000${JSON.stringify(r)}`);
+    const prov = [this.c.channelId, this.c.batchId, no, rowKey];
+    switch (r.type) {
+      case 'income':
+        this.income.push([personId, r.year, r.period, ITEMS[r.item].component, r.item, r.amountFen, ...prov]);
+        break;
+      case 'si':
+        this.si.push([personId, r.year, r.period, r.scheme, r.baseFen, r.personalFen, r.employerFen, r.employerCode, ...prov]);
+        break;
+      case 'dibao':
+        this.dibao.push([personId, null, r.year, r.period, r.householdSize, r.standardFen, r.benefitFen, p.regionCode, ...prov]);
+        break;
+      case 'property':
+        this.property.push([personId, r.kind, r.valueFen, r.area, r.regionCode, pr.enc(r.address), pr.enc(r.ref), r.acquiredOn, r.valuedOn, r.disposedOn, ...prov]);
+        break;
+    }
+  }
+
+  async flush(): Promise<void> {
+    const { trx, dialect } = this.c;
+    this.pending = 0;
+    // Households before persons (persons reference them), persons before records.
+    if (this.households.length) await bulkInsert(trx, dialect, 'reg_households', HOUSEHOLD_COLS, this.households);
+    if (this.persons.length) await bulkInsert(trx, dialect, 'reg_persons', PERSON_COLS, this.persons);
+    if (this.personUpdates.length) await bulkUpdate(trx, dialect, 'reg_persons', PERSON_UPDATE_COLS, this.personUpdates);
+    let added = 0;
+    if (this.income.length) added += await bulkInsert(trx, dialect, 'reg_income', INCOME_COLS, this.income, true);
+    if (this.si.length) added += await bulkInsert(trx, dialect, 'reg_social_insurance', SI_COLS, this.si, true);
+    if (this.dibao.length) added += await bulkInsert(trx, dialect, 'reg_dibao', DIBAO_COLS, this.dibao, true);
+    if (this.property.length) added += await bulkInsert(trx, dialect, 'reg_property', PROPERTY_COLS, this.property, true);
+    if (this.quarantine.length) await bulkInsert(trx, dialect, 'reg_quarantine', QUARANTINE_COLS, this.quarantine);
+    this.counts.recordsAdded += added;
+    this.households = [];
+    this.persons = [];
+    this.personUpdates = [];
+    this.income = [];
+    this.si = [];
+    this.dibao = [];
+    this.property = [];
+    this.quarantine = [];
+  }
+
+  /** Flushes what is left and fills in household ids on the batch's 低保 records. */
+  async finish(): Promise<BatchCounts> {
+    await this.flush();
+    if (this.c.mapping.record === 'dibao') {
+      await sql`UPDATE reg_dibao SET household_id = (SELECT household_id FROM reg_persons WHERE reg_persons.id = reg_dibao.person_id) WHERE batch_id = ${this.c.batchId}`.execute(this.c.trx);
+    }
+    return this.counts;
+  }
+}

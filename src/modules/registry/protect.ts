@@ -1,0 +1,74 @@
+/**
+ * Protection of personal identifiers: encryption with the platform keyring, keyed blind indexes
+ * for equality lookups, and masks for display. Nothing here writes plaintext anywhere.
+ */
+import { maskResidentId } from '../../shared/resident-id.js';
+import type { Keyring } from '../crypto/keyring.js';
+import { splitName } from './normalise.js';
+
+export type IndexKind = 'id' | 'name' | 'surname' | 'given' | 'key' | 'household' | 'row';
+
+/** 128 bits of the HMAC are plenty for equality lookups and halve the index size. */
+const BIDX_HEX = 32;
+
+export class Protector {
+  constructor(readonly keyring: Keyring) {}
+
+  enc(plain: string): string;
+  enc(plain: string | null): string | null;
+  enc(plain: string | null): string | null {
+    return plain === null ? null : this.keyring.encrypt(plain);
+  }
+
+  dec(cipher: string): string;
+  dec(cipher: string | null): string | null;
+  dec(cipher: string | null): string | null {
+    return cipher === null ? null : this.keyring.decrypt(cipher);
+  }
+
+  bidx(kind: IndexKind, value: string): string {
+    return this.keyring.blindIndex(value, `registry.${kind}`).slice(0, BIDX_HEX);
+  }
+
+  idIndex(idNumber: string): string {
+    return this.bidx('id', idNumber);
+  }
+
+  nameIndex(name: string): string {
+    return this.bidx('name', name);
+  }
+
+  surnameIndex(name: string): string {
+    return this.bidx('surname', splitName(name).surname);
+  }
+
+  /** Identity key of a person: the ID number, or name + birth date + place when there is none. */
+  personKey(p: { idNumber: string | null; name: string | null; birthDate: string | null; regionCode: string | null; address: string | null }): string {
+    return p.idNumber ? this.idIndex(p.idNumber) : this.bidx('key', `${p.name ?? ''}\u0000${p.birthDate ?? ''}\u0000${p.regionCode ?? ''}\u0000${p.address ?? ''}`);
+  }
+}
+
+/** 张伟 → 张*, 欧阳娜娜 → 欧阳**. */
+export function maskName(name: string): string {
+  const { surname, given } = splitName(name);
+  if (name.includes('·')) return `${'*'.repeat(given.length)}·${surname}`;
+  return surname + '*'.repeat(Math.max(1, given.length));
+}
+
+/** 13812345678 → 138****5678. */
+export function maskPhone(phone: string): string {
+  if (phone.length <= 7) return '*'.repeat(phone.length);
+  return phone.slice(0, 3) + '*'.repeat(phone.length - 7) + phone.slice(-4);
+}
+
+/** Keeps the first six characters (city and district), hides the rest. */
+export function maskAddress(address: string): string {
+  return address.length <= 6 ? '****' : `${address.slice(0, 6)}****`;
+}
+
+/** Account or certificate numbers: the last four characters only. */
+export function maskAccount(account: string): string {
+  return account.length <= 4 ? '****' : `****${account.slice(-4)}`;
+}
+
+export { maskResidentId };
