@@ -65,6 +65,8 @@ export class SummaryScan implements SortedConsumer {
   private wt = 0;
 
   private readonly entropy: boolean;
+  /** An infinite income was seen (NaN is rejected by the sort itself). */
+  nonFinite = false;
 
   constructor(quantileProbs: readonly number[], lorenzProbs: readonly number[], povertyLine?: number, entropy = true) {
     this.entropy = entropy;
@@ -90,6 +92,7 @@ export class SummaryScan implements SortedConsumer {
     for (let i = 0; i < m; i++) {
       const yi = y[i];
       const wi = w[i];
+      if (yi === Infinity || yi === -Infinity) this.nonFinite = true;
       r += wi;
       S += (2 * r - wi) * wi * yi;
       if (wi > 0) {
@@ -191,19 +194,21 @@ export function inequalitySummary(input: IncomeInput, povertyLine?: number, work
   let y = input.income;
   let w = input.weight;
   if (input.householdSize || !w) ({ y, w } = unitArrays(input));
-  else {
-    for (let i = 0; i < y.length; i++) if (!Number.isFinite(y[i])) throw new StatsInputError(`income of unit ${i + 1} is not a finite number`);
-  }
   if (y.length === 0) throw new StatsInputError('no units: the distribution is empty');
   const scan = new SummaryScan([...DECILES, 0.5], LORENZ, povertyLine);
+  const badIncome = () => {
+    const i = y.findIndex((v) => !Number.isFinite(v));
+    return new StatsInputError(`income of unit ${i + 1} is not a finite number`);
+  };
   try {
     scanSorted(y, w!, scan, workspace);
   } catch (e) {
-    if (e instanceof RangeError && /^weight (\d+)/.test(e.message)) {
-      throw new StatsInputError(`weight of unit ${Number(e.message.match(/^weight (\d+)/)![1]) + 1} is negative or not finite`);
-    }
+    const m = e instanceof RangeError ? /^(weight|value) (\d+)/.exec(e.message) : null;
+    if (m && m[1] === 'weight') throw new StatsInputError(`weight of unit ${Number(m[2]) + 1} is negative or not finite`);
+    if (m) throw badIncome();
     throw e;
   }
+  if (scan.nonFinite) throw badIncome();
   scan.finish();
   if (!(scan.N > 0)) throw new StatsInputError('the total weight is zero: no population to describe');
   return fromScan(scan, povertyLine);
