@@ -20,7 +20,12 @@ const END = isoDaysFromToday(160);
 /** 序时进度 as the server computes it: days elapsed ÷ total days, to 0.1. */
 const PLANNED = Math.round((daysBetween(START, isoDaysFromToday(0)) / daysBetween(START, END)) * 1000) / 10;
 
+/** Waits for the page to catch up with the server (the machine may be busy). */
+const SLOW = { timeout: 20_000, interval: 250 };
+
 let h: PlanHarness;
+let sup: Page;
+let li: Page;
 
 beforeAll(async () => {
   h = await startPlanHarness('Liaoyang-Start-2024!');
@@ -45,13 +50,14 @@ async function importFile(page: Page, name: string, buffer: Buffer) {
   await dialog.getByRole('button', { name: /导\s*入/ }).click();
 }
 
+// One story in steps that share the two signed-in pages (each step waits for the one before).
 describe('plan supervision in the browser', () => {
-  it('imports the plan, takes a liaison report, approves it and shows the status change', async () => {
+  it('lets the supervisor import the plan: a bad file is refused, 58 red tasks, no duplicate', async () => {
     expect(PLANNED).toBeGreaterThan(54);
     expect(PLANNED).toBeLessThan(57);
 
-    // ── The supervisor: no plan yet, the import dialog refuses a document without measures.
-    const sup = await h.newPage();
+    // No plan yet; the import dialog refuses a document without measures with the server's message.
+    sup = await h.newPage();
     await signIn(sup, SUPERVISOR.username, SUPERVISOR.password);
     await sup.getByTestId('main-nav').getByText('方案督办').click();
     await sup.getByText('尚未导入工作方案').waitFor();
@@ -88,8 +94,18 @@ describe('plan supervision in the browser', () => {
     await sup.getByRole('button', { name: '查看任务矩阵' }).click();
     expect(await count(sup, 'total')).toBe(58);
 
-    // ── The 人社局 liaison: my tasks, a report of 50% with an attachment on a task the bureau leads.
-    const li = await h.newPage();
+    // 58 rows × 35 units: the first columns and the header stay while the units scroll sideways.
+    const matrix = sup.getByTestId('task-matrix');
+    await matrix.evaluate((el) => el.scrollTo({ left: el.scrollWidth, top: 600 }));
+    const seqBox = await row(sup, 20).locator('td').first().boundingBox();
+    const tableBox = await matrix.boundingBox();
+    expect(Math.abs(seqBox!.x - tableBox!.x)).toBeLessThan(6);
+    await sup.screenshot({ path: '/tmp/zengshou-plan-matrix-scrolled.png' });
+    await matrix.evaluate((el) => el.scrollTo({ left: 0, top: 0 }));
+  });
+
+  it('lets the 人社局 liaison report 50% with an attachment on a task the bureau leads', async () => {
+    li = await h.newPage();
     await signIn(li, LIAISON.username, LIAISON.password);
     await li.goto('/plan');
     const myRow = li.getByRole('row').filter({ hasText: '完善技术工人薪酬激励机制' });
@@ -114,8 +130,9 @@ describe('plan supervision in the browser', () => {
     const card = li.locator('[data-testid^="report-card-"]').first();
     await expect(card.innerText()).resolves.toMatch(/待审核[\s\S]*50%/);
     await card.getByText('座谈会照片.png').waitFor();
+  });
 
-    // ── The supervisor approves; the task turns green.
+  it('lets the supervisor approve the report: the task turns from red to green', async () => {
     await sup.reload();
     await row(sup, 1).locator('a').click();
     const review = sup.locator('[data-testid^="review-"]');
@@ -127,15 +144,17 @@ describe('plan supervision in the browser', () => {
     await sup.screenshot({ path: '/tmp/zengshou-plan-review.png' });
     await review.getByRole('button', { name: /通\s*过/ }).click();
     await sup.getByText('已通过，任务进度已更新').waitFor();
-    await expect.poll(() => sup.locator('[data-testid^="report-card-"]').first().innerText()).toContain('已通过');
+    await expect.poll(async () => sup.locator('[data-testid^="report-card-"]').first().innerText(), SLOW).toContain('已通过');
     await sup.keyboard.press('Escape');
-    await expect.poll(() => row(sup, 1).getAttribute('data-colour')).toBe('green');
+    await expect.poll(async () => row(sup, 1).getAttribute('data-colour'), SLOW).toBe('green');
     await expect(row(sup, 1).innerText()).resolves.toContain(`50% / ${PLANNED}%`);
-    await expect.poll(() => count(sup, 'green')).toBe(1);
+    await expect.poll(async () => count(sup, 'green'), SLOW).toBe(1);
     expect(await count(sup, 'red')).toBe(57);
     await sup.screenshot({ path: '/tmp/zengshou-plan-matrix-green.png' });
+  });
 
-    // ── The 任务分工表 downloads and opens as a workbook with the new progress and status.
+  it('exports the 任务分工表 with the new status, and shows the ranking, overdue list, timeline and English', async () => {
+    // The 任务分工表 downloads and opens as a workbook with the new progress and status.
     const [download] = await Promise.all([sup.waitForEvent('download'), sup.getByRole('link', { name: /任务分工表/ }).click()]);
     expect(download.suggestedFilename()).toBe('任务分工表.xlsx');
     const wb = new ExcelJS.Workbook();
@@ -156,6 +175,32 @@ describe('plan supervision in the browser', () => {
     await sup.getByRole('tab', { name: '时间轴' }).click();
     await sup.getByTestId('timeline-chart').locator('canvas').first().waitFor();
     await sup.screenshot({ path: '/tmp/zengshou-plan-timeline.png' });
+
+    // Targets the parser found are proposed milestones: the supervisor confirms one.
+    await sup.getByRole('tab', { name: '任务矩阵' }).click();
+    await row(sup, 12).locator('a').click();
+    const drawer = sup.getByRole('dialog').filter({ hasText: '二(二)9' });
+    await drawer.getByRole('heading', { name: '节点目标' }).waitFor();
+    await expect(drawer.getByText('待确认').count()).resolves.toBe(2);
+    await sup.screenshot({ path: '/tmp/zengshou-plan-task-info.png' });
+    await drawer.getByRole('button', { name: /确\s*认/ }).first().click();
+    await expect.poll(async () => drawer.getByText('待确认').count(), SLOW).toBe(1);
+    await sup.keyboard.press('Escape');
+
+    // Reminders: the supervisor runs the check now; the bell lists what the supervision office gets.
+    await sup.getByRole('button', { name: /立即检查提醒/ }).click();
+    await sup.getByText(/检查完成，新增提醒 \d+ 条/).waitFor();
+    await sup.getByTestId('notify-bell').click();
+    await sup.getByTestId('notifications').waitFor();
+    await sup.keyboard.press('Escape');
+
+    // English through the shell's switch.
+    await sup.getByText('English', { exact: true }).click();
+    await sup.getByRole('tab', { name: 'Task matrix' }).waitFor();
+    await expect(row(sup, 1).innerText()).resolves.toContain('On track');
+    await sup.screenshot({ path: '/tmp/zengshou-plan-matrix-en.png' });
+    await sup.getByText('中文', { exact: true }).click();
+    await sup.getByRole('tab', { name: '任务矩阵' }).waitFor();
 
     expect(h.pageErrors).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { FileExcelOutlined, FileWordOutlined, UploadOutlined } from '@ant-design
 import { Button, Card, Select, Space, Tooltip, Typography } from 'antd';
 import type { PlanSummary, TaskColour } from './api';
 import { exportUrls } from './api';
-import { usePlanI18n } from './messages';
+import { labelled, usePlanI18n } from './messages';
 import { NotificationBell } from './NotificationBell';
 import { COLOURS, COLOUR_STYLE, colourKey } from './status';
 
@@ -37,7 +37,7 @@ function CountBox({ colour, n }: { colour: TaskColour | 'total'; n: number }) {
 }
 
 export function PlanHeader({ plans, plan, canSupervise, onSelect, onImport, onOpenTask }: Props) {
-  const { t } = usePlanI18n();
+  const { t, locale } = usePlanI18n();
   return (
     <Card styles={{ body: { padding: 16 } }}>
       <div style={{ display: 'flex', justifyContent: 'space-between', gap: 16, flexWrap: 'wrap' }}>
@@ -59,7 +59,9 @@ export function PlanHeader({ plans, plan, canSupervise, onSelect, onImport, onOp
             {[plan.docNumber, plan.issuer, plan.issuedOn].filter(Boolean).join('　')}
           </Typography.Text>
           <Typography.Text type="secondary">
-            {t('plan.period')}：{plan.startDate} ~ {plan.endDate}　{t('plan.periodType')}：{t(`plan.periodType.${plan.periodType}`)}
+            {labelled(locale, t('plan.period'))}
+            {plan.startDate} ~ {plan.endDate}　{labelled(locale, t('plan.periodType'))}
+            {t(`plan.periodType.${plan.periodType}`)}
             {plan.warnings.length > 0 && `　${t('plan.warnings', { n: plan.warnings.length })}`}
           </Typography.Text>
         </Space>

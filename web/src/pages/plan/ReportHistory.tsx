@@ -4,7 +4,7 @@ import { Card, Empty, Space, Tag, Typography } from 'antd';
 import type { Report, TaskDetail } from './api';
 import { exportUrls } from './api';
 import { formatSize } from './files';
-import { usePlanI18n } from './messages';
+import { labelled, usePlanI18n } from './messages';
 import { ReviewPanel } from './ReviewPanel';
 
 const STATUS_TAG: Record<Report['status'], string> = { submitted: 'processing', approved: 'success', returned: 'error', incorporated: 'default' };
@@ -36,7 +36,7 @@ export function ReportHistory({ task, canSupervise, onChanged }: { task: TaskDet
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{r.content}</Typography.Paragraph>
           {r.indicators.length > 0 && (
             <Typography.Paragraph type="secondary">
-              {t('report.indicators')}：
+              {labelled(locale, t('report.indicators'))}
               {r.indicators
                 .map((i) => {
                   const m = milestone.get(i.milestoneId);
@@ -60,7 +60,8 @@ export function ReportHistory({ task, canSupervise, onChanged }: { task: TaskDet
           </Typography.Text>
           {r.reviewComment && (
             <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0, padding: 8, background: r.status === 'returned' ? '#fff1f0' : '#f6ffed' }}>
-              {t('report.reviewComment')}：{r.reviewComment}
+              {labelled(locale, t('report.reviewComment'))}
+              {r.reviewComment}
             </Typography.Paragraph>
           )}
           {canSupervise && r.kind === 'consolidated' && r.status === 'submitted' && (

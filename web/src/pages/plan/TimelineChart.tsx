@@ -5,7 +5,7 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import type { Milestone, TaskSummary } from './api';
-import { usePlanI18n } from './messages';
+import { labelled, usePlanI18n } from './messages';
 import { COLOUR_STYLE, colourKey } from './status';
 
 echarts.use([CustomChart, ScatterChart, GridComponent, TooltipComponent, DataZoomComponent, MarkLineComponent, CanvasRenderer]);
@@ -60,7 +60,7 @@ export default function TimelineChart({ tasks, milestones, today, onOpen }: Time
       (milestones.get(r.id) ?? []).map((m) => ({
         taskId: r.id,
         value: [ts(m.dueDate), i],
-        tip: `${r.ref} ${t('timeline.milestone')}：${m.title}<br/>${m.dueDate}${m.targetValue != null ? `　${m.targetValue}${m.targetUnit ?? ''}` : ''}${m.proposed ? `（${t('ms.proposed')}）` : ''}`,
+        tip: `${r.ref} ${labelled(locale, t('timeline.milestone'))}${m.title}<br/>${m.dueDate}${m.targetValue != null ? `　${m.targetValue}${m.targetUnit ?? ''}` : ''}${m.proposed ? `（${t('ms.proposed')}）` : ''}`,
         itemStyle: { color: m.proposed ? '#8c8c8c' : '#1d4f91' },
       })),
     );
@@ -124,7 +124,7 @@ export default function TimelineChart({ tasks, milestones, today, onOpen }: Time
       true,
     );
     c.resize({ height: rows.length * ROW + 100 });
-  }, [tasks, milestones, today, t]);
+  }, [tasks, milestones, today, t, locale]);
 
   return <div ref={el} data-testid="timeline-chart" style={{ width: '100%', height: tasks.length * ROW + 100 }} />;
 }

@@ -216,6 +216,11 @@ export function planText(locale: string, key: PlanKey, vars?: Record<string, str
   return text;
 }
 
+/** "label：" in Chinese, "label: " in English. */
+export function labelled(locale: string, label: string): string {
+  return locale === 'en-US' ? `${label}: ` : `${label}：`;
+}
+
 /** The shell's locale with this folder's message table. */
 export function usePlanI18n(): { t: PlanT; locale: Locale } {
   const { locale } = useI18n();
