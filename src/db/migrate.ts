@@ -1,13 +1,16 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { dialectOf } from './column-types.js';
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-workplan.js';
 import * as m0003 from './migrations/0003-registry.js';
+import * as m0004 from './migrations/0004-survey.js';
 
 /** Every migration, in order. A capability adds its file here. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-workplan': m0002,
   '0003-registry': m0003,
+  '0004-survey': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
@@ -18,7 +21,9 @@ export interface MigrateReport {
 
 /** Brings the schema up to date; each migration runs in its own transaction. */
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrateReport> {
-  const migrator = new Migrator({ db, provider, migrationTableName: 'zs_migrations', migrationLockTableName: 'zs_migrations_lock' });
+  // PostgreSQL: name the schema, or Kysely takes a migration table in any other schema of the database for ours.
+  const migrationTableSchema = dialectOf(db) === 'postgres' ? (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(db)).rows[0].s : undefined;
+  const migrator = new Migrator({ db, provider, migrationTableName: 'zs_migrations', migrationLockTableName: 'zs_migrations_lock', migrationTableSchema });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };

@@ -87,6 +87,44 @@ export function register(program: Command) {
         });
       }),
     );
+
+  reg
+    .command('rotate-key')
+    .description('密钥轮换：用当前（最新版本）主密钥重新加密登记库中的全部密文；--generate 先在密钥文件中新增一个版本 (re-encrypt under the newest key)')
+    .option('--generate', '在密钥文件中新增一个随机主密钥版本（使用 ZENGSHOU_MASTER_KEY 时请自行在环境变量中追加）')
+    .action(
+      action(async (o: { generate?: boolean }) => {
+        if (o.generate) {
+          if (process.env.ZENGSHOU_MASTER_KEY) throw new CliError('主密钥来自环境变量 ZENGSHOU_MASTER_KEY：请在其中追加新版本（如 "1:旧密钥,2:新密钥"）后再运行，不要使用 --generate');
+          const { loadConfig } = await import('../../server/config.js');
+          const { join } = await import('node:path');
+          const { appendFileSync, existsSync } = await import('node:fs');
+          const { loadKeyring } = await import('../../modules/crypto/master-key.js');
+          const { Keyring } = await import('../../modules/crypto/keyring.js');
+          const file = join(loadConfig().dataDir, 'keys', 'master.key');
+          const existed = existsSync(file);
+          const current = loadKeyring(file).currentVersion;
+          if (existed) appendFileSync(file, `${current + 1}:${Keyring.generateKey().toString('base64')}\n`, { mode: 0o600 });
+          console.log(existed ? `已在 ${file} 中新增主密钥版本 ${current + 1}` : `已创建 ${file}（版本 1）`);
+        }
+        await withRegistry(async (s) => {
+          const cliProgress = (await import('cli-progress')).default;
+          const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format: '{table} |{bar}| {value}/{total}', stream: process.stderr }, cliProgress.Presets.shades_classic) : null;
+          let table = '';
+          const r = await s.registry.rotateKey(s.keyring, CLI_ACTOR, (t, done, total) => {
+            if (!bar) return;
+            if (t !== table) {
+              if (table) bar.stop();
+              table = t;
+              bar.start(total, 0, { table: t });
+            }
+            bar.update(done, { table: t });
+          });
+          bar?.stop();
+          console.log(`已用密钥版本 ${r.keyVersion} 重新加密 ${r.values} 个字段（${Object.entries(r.rows).map(([t, n]) => `${t} ${n} 行`).join('，')}）`);
+        });
+      }),
+    );
 }
 
 /** Opens the services and turns the registry's user errors into one CLI line. */

@@ -8,12 +8,15 @@ import type { Keyring } from '../crypto/keyring.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import { ChannelsService } from './channels.service.js';
 import { ImportService } from './import.service.js';
+import { PersonsService } from './persons.service.js';
 import { Protector } from './protect.js';
+import { rotateRegistryKey, type RotationReport } from './rotate.js';
 
 export class RegistryService {
   readonly protector: Protector;
   readonly channels: ChannelsService;
   readonly imports: ImportService;
+  readonly persons: PersonsService;
 
   constructor(
     readonly handle: DbHandle,
@@ -24,5 +27,13 @@ export class RegistryService {
     this.protector = new Protector(keyring);
     this.channels = new ChannelsService(handle.db, audit);
     this.imports = new ImportService(handle, this.protector, this.channels, audit);
+    this.persons = new PersonsService(handle, this.protector, audit);
+  }
+
+  /** Re-encrypts every registry ciphertext under the keyring's current key version (audited). */
+  async rotateKey(keyring: Keyring, actor: import('../audit/audit.service.js').Actor, onProgress?: (table: string, done: number, total: number) => void): Promise<RotationReport> {
+    const r = await rotateRegistryKey(this.handle, keyring, onProgress);
+    await this.audit.record(actor, { action: 'registry.key.rotate', detail: { keyVersion: r.keyVersion, values: r.values, rows: r.rows } });
+    return r;
   }
 }

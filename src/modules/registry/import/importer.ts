@@ -103,6 +103,9 @@ export class Importer {
         }
         progress.phase = 'commit';
         progress.bytesRead = src.size;
+        progress.rowsRead = w.counts.rowsRead;
+        progress.rowsOk = w.counts.rowsOk;
+        progress.rowsRejected = w.counts.rowsRejected;
         opts.onProgress?.(progress);
       });
       opts.onProgress?.({ ...progress, phase: 'done', rowsRead: report.rowsRead, rowsOk: report.rowsOk, rowsRejected: report.rowsRejected });
