@@ -23,6 +23,7 @@ export async function loadDemoPlan(
   const { planId, duplicate } = await plans.importBytes(readFileSync(SEED_PLAN_FILE), 'liaoyang-2018-15-income-plan.txt', { startDate: start, endDate: end, periodType: 'month' }, opts.actor);
   if (duplicate) return { planId, tasks: 0, reports: 0 };
   const repo = plans.repo;
+  await repo.setPlanCreatedAt(planId, `${start}T09:00:00.000Z`);
   const tasks = await repo.tasks(planId);
   const units = await repo.units(planId);
   const history = demoHistory(tasks.length, start, end, opts.today);

@@ -41,4 +41,12 @@ describe('department ranking', () => {
     expect(fin.rank).toBe(2);
     expect(rows.some((r) => r.departmentId === 30)).toBe(false);
   });
+
+  it('counts no report as due before the plan was imported, and never scores below 0', () => {
+    const tasks = [{ id: 1, startDate: '2026-01-01', deadline: '2026-12-31', progress: 0, closedAt: null, colour: 'red' as const, units: [{ departmentId: 10, role: 'lead' }] }];
+    const base = { tasks, departments: [{ id: 10, name: '市财政局', kind: 'department' }], reports: [], periods: (a: string, b: string) => periodsBetween('month', a, b), today: '2026-04-10', graceDays: 5 };
+    expect(rankDepartments(base)[0]).toMatchObject({ reportsDue: 3, score: 0 }); // 50·0 + 0 + 0 − 5 → floored
+    // Imported on 2026-03-20: only March (due 04-05) counts.
+    expect(rankDepartments({ ...base, countFrom: '2026-03-20' })[0]).toMatchObject({ reportsDue: 1, reportsOnTime: 0 });
+  });
 });

@@ -4,10 +4,11 @@ import type { TaskColour } from './status.js';
 /**
  * Department ranking for a supervision bulletin. Pure. For each department:
  * - reports due: for each task it leads (or is responsible for), every reporting period that has
- *   ended (plus the grace days) between the task's start and its close or today;
+ *   ended (plus the grace days) between the later of the task's start and the plan's import (no report
+ *   could be asked for before the plan was in the system) and its close or today;
  * - on time: those periods with a consolidated report submitted by period end + grace;
- * - score = 50 × on-time rate + 40 × average progress / 100 + 10 × closed share − 5 × red tasks
- *   (a transparent rule the supervision office can read; shown beside the figures it comes from).
+ * - score = 50 × on-time rate + 40 × average progress / 100 + 10 × closed share − 5 × red tasks,
+ *   not below 0 (a transparent rule the supervision office can read; shown beside the figures it comes from).
  */
 export interface RankingTask {
   id: number;
@@ -33,6 +34,8 @@ export interface RankingInput {
   periods: (from: string, to: string) => string[];
   today: string;
   graceDays: number;
+  /** Date the plan entered the system: periods ending before it are not counted as due. */
+  countFrom?: string;
 }
 
 export interface RankingResult {
@@ -70,7 +73,8 @@ export function rankDepartments(input: RankingInput): RankingResult[] {
     let onTime = 0;
     for (const t of led) {
       const until = t.closedAt ? t.closedAt.slice(0, 10) : input.today < t.deadline ? input.today : t.deadline;
-      for (const p of input.periods(t.startDate, until)) {
+      const from = input.countFrom && input.countFrom > t.startDate ? input.countFrom : t.startDate;
+      for (const p of input.periods(from, until)) {
         const dueOn = addDays(periodEnd(p), input.graceDays);
         if (dueOn >= input.today) continue; // not yet due
         due++;
@@ -83,7 +87,7 @@ export function rankDepartments(input: RankingInput): RankingResult[] {
     const closed = led.filter((t) => t.closedAt).length;
     const red = led.filter((t) => t.colour === 'red').length;
     const yellow = led.filter((t) => t.colour === 'yellow').length;
-    const score = led.length ? 50 * onTimeRate + (40 * avgProgress) / 100 + (10 * closed) / led.length - 5 * red : 0;
+    const score = led.length ? Math.max(0, 50 * onTimeRate + (40 * avgProgress) / 100 + (10 * closed) / led.length - 5 * red) : 0;
     rows.push({
       departmentId: d.id, departmentName: d.name, kind: d.kind, leadTasks: led.length, cooperatingTasks: coop.length,
       reportsDue: due, reportsOnTime: onTime, onTimeRate: round(onTimeRate, 4), avgProgress: round(avgProgress, 1),

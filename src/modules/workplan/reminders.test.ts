@@ -22,10 +22,14 @@ describe('reminders', () => {
     expect(r.map((x) => x.kind).sort()).toEqual(['overdue', 'overdue_escalation']);
     expect(r.find((x) => x.kind === 'overdue_escalation')!.audience).toBe('supervisors');
   });
-  it('asks every unit that has not reported when the period ends within 3 days', () => {
+  it('asks every unit that has not reported when the period ends within 3 days, once per department', () => {
     const reported = new Set(['1|11|2026-06']);
     const r = dueReminders([task(1, '2026-12-31')], reported, 'month', '2026-06-28');
     expect(r.map((x) => [x.kind, x.departmentId])).toEqual([['report_due', 2]]);
+    // Two tasks naming the same departments: one summary each, listing both tasks.
+    const two = dueReminders([task(1, '2026-12-31'), task(2, '2026-12-31')], new Set(), 'month', '2026-06-28');
+    expect(two.map((x) => x.departmentId).sort()).toEqual([1, 2]);
+    expect(two[0]).toMatchObject({ taskId: null, message: expect.stringContaining('2026-06 期有 2 项任务') });
     expect(dueReminders([task(1, '2026-12-31')], reported, 'month', '2026-06-26')).toEqual([]);
     // The same reminder has the same key on the next scan.
     expect(dueReminders([task(1, '2026-12-31')], reported, 'month', '2026-06-29')[0].dedupeKey).toBe(r[0].dedupeKey);

@@ -4,13 +4,15 @@ import { periodEnd, periodOf } from './status.js';
 /**
  * Which reminders are due today (pure). Each has a dedupe key, so running the scan again adds nothing:
  * - deadline_soon: an open task's deadline is within 3 days → its lead/responsible units;
- * - report_due: the current period ends within 3 days and the unit has not reported for it → each unit;
+ * - report_due: the current period ends within 3 days and a unit has not reported for it → one summary
+ *   per department and period, listing its tasks (not one reminder per task);
  * - overdue: an open task is past its deadline → its lead units, and escalated to the supervisors.
  */
 export interface Reminder {
   audience: 'department' | 'supervisors';
   departmentId: number | null;
-  taskId: number;
+  /** The task concerned; null for a department's summary of several tasks. */
+  taskId: number | null;
   kind: 'deadline_soon' | 'report_due' | 'overdue' | 'overdue_escalation';
   message: string;
   dedupeKey: string;
@@ -29,6 +31,7 @@ export function dueReminders(
   const out: Reminder[] = [];
   const period = periodOf(today, periodType);
   const periodDue = periodEnd(period);
+  const dueByDept = new Map<number, string[]>();
   for (const t of tasks) {
     if (t.closedAt) continue;
     const leads = t.units.filter((u) => u.role !== 'cooperating' && u.departmentId != null);
@@ -49,9 +52,16 @@ export function dueReminders(
     if (left >= 0 && toPeriodEnd >= 0 && toPeriodEnd <= leadDays && t.startDate <= periodDue) {
       for (const u of t.units) {
         if (u.departmentId == null || reported.has(`${t.id}|${u.id}|${period}`)) continue;
-        out.push({ audience: 'department', departmentId: u.departmentId, taskId: t.id, kind: 'report_due', message: `${label} ${period} 期进展报告将于 ${periodDue} 截止，请按时报送`, dedupeKey: `report_due:${t.id}:${u.id}:${period}` });
+        dueByDept.set(u.departmentId, [...(dueByDept.get(u.departmentId) ?? []), t.ref]);
       }
     }
+  }
+  for (const [departmentId, refs] of dueByDept) {
+    const list = refs.length > 6 ? `${refs.slice(0, 6).join('、')} 等` : refs.join('、');
+    out.push({
+      audience: 'department', departmentId, taskId: refs.length === 1 ? tasks.find((t) => t.ref === refs[0])!.id : null, kind: 'report_due',
+      message: `${period} 期有 ${refs.length} 项任务的进展报告将于 ${periodDue} 截止，请按时报送：${list}`, dedupeKey: `report_due:${departmentId}:${period}`,
+    });
   }
   return out;
 }

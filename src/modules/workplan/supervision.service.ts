@@ -16,14 +16,15 @@ export class SupervisionService {
     private readonly departments: DepartmentsService,
   ) {}
 
-  private async periodType(planId: number) {
+  private async plan(planId: number) {
     const p = await this.plans.repo.plan(planId);
     if (!p) throw notFound('方案');
-    return p.period_type as 'month' | 'quarter' | 'half';
+    return p;
   }
 
   async ranking(planId: number, v: Viewer, asOf = today(), graceDays = 5): Promise<RankingRow[]> {
-    const type = await this.periodType(planId);
+    const plan = await this.plan(planId);
+    const type = plan.period_type as 'month' | 'quarter' | 'half';
     const tasks = await this.plans.tasks(planId, v, asOf);
     const reports = await this.plans.repo.consolidatedReports(planId);
     const involved = new Set(tasks.flatMap((t) => t.units.map((u) => u.departmentId)).filter((x): x is number => x != null));
@@ -35,6 +36,7 @@ export class SupervisionService {
       periods: (a, b) => periodsBetween(type, a, b),
       today: asOf,
       graceDays,
+      countFrom: plan.created_at.slice(0, 10),
     });
   }
 

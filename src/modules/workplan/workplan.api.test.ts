@@ -162,6 +162,21 @@ describe.each(testDatabases())('plan supervision API on $name', (db) => {
     expect(sups.some((n) => n.kind === 'overdue_escalation')).toBe(true);
   });
 
+  it('lists the plan\'s milestones in one call, scoped like the tasks', async () => {
+    // The seed's only targets are in 二(二)9 (市农委 leads): 2018 → 10 个, 2022 → 80 家.
+    const all = (await api('GET', `/api/plans/${planId}/milestones`, sup)).json() as Record<string, { targetValue: number; dueDate: string }[]>;
+    const lists = Object.values(all);
+    expect(lists).toHaveLength(1);
+    expect(lists[0].map((m) => [m.targetValue, m.dueDate])).toEqual([[10, '2018-12-31'], [80, '2022-12-31']]);
+    expect((await api('GET', `/api/plans/${planId}/milestones`, finance)).json()).toEqual({}); // 财政局 is not in 二(二)9
+  });
+
+  it('marks all of a user\'s reminders read', async () => {
+    expect(((await api('GET', '/api/notifications?unread=1', hrss)).json() as unknown[]).length).toBeGreaterThan(0);
+    expect((await api('POST', '/api/notifications/read-all', hrss)).statusCode).toBe(200);
+    expect((await api('GET', '/api/notifications?unread=1', hrss)).json()).toEqual([]);
+  });
+
   it('keeps the audit chain intact', async () => {
     expect((await t.services.audit.verify()).ok).toBe(true);
     void currentTotp;

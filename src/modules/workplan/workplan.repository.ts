@@ -29,6 +29,11 @@ export class WorkplanRepository {
     return (await trx.insertInto('plans').values(p).returning('id').executeTakeFirstOrThrow()).id;
   }
 
+  /** The demo's plan entered the system when its supervision began. */
+  async setPlanCreatedAt(id: number, at: string): Promise<void> {
+    await this.db.updateTable('plans').set({ created_at: at }).where('id', '=', id).execute();
+  }
+
   async insertTask(trx: Db, t: Insertable<TaskTable>): Promise<number> {
     return (await trx.insertInto('tasks').values(t).returning('id').executeTakeFirstOrThrow()).id;
   }
@@ -77,6 +82,22 @@ export class WorkplanRepository {
 
   milestones(taskId: number): Promise<MilestoneRow[]> {
     return this.db.selectFrom('milestones').selectAll().where('task_id', '=', taskId).orderBy('due_date').orderBy('id').execute();
+  }
+
+  /** Milestones of every task of a plan. */
+  planMilestones(planId: number): Promise<MilestoneRow[]> {
+    return this.db
+      .selectFrom('milestones')
+      .innerJoin('tasks', 'tasks.id', 'milestones.task_id')
+      .selectAll('milestones')
+      .where('tasks.plan_id', '=', planId)
+      .orderBy('milestones.task_id')
+      .orderBy('milestones.due_date')
+      .execute();
+  }
+
+  async markAllNotificationsRead(ids: number[], at: string): Promise<void> {
+    if (ids.length) await this.db.updateTable('notifications').set({ read_at: at }).where('id', 'in', ids).where('read_at', 'is', null).execute();
   }
 
   async insertMilestone(m: Insertable<MilestoneTable>): Promise<number> {
@@ -153,8 +174,8 @@ export class WorkplanRepository {
     return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
   }
 
-  notificationsFor(userId: number, departmentId: number | null, supervisor: boolean, limit = 100) {
-    return this.db
+  notificationsFor(userId: number, departmentId: number | null, supervisor: boolean, limit = 100, unreadOnly = false) {
+    let q = this.db
       .selectFrom('notifications')
       .selectAll()
       .where((eb) =>
@@ -163,10 +184,10 @@ export class WorkplanRepository {
           ...(departmentId != null ? [eb.and([eb('audience', '=', 'department'), eb('department_id', '=', departmentId)])] : []),
           ...(supervisor ? [eb('audience', '=', 'supervisors')] : []),
         ]),
-      )
-      .orderBy('id', 'desc')
-      .limit(limit)
-      .execute();
+      );
+    if (unreadOnly) q = q.where('read_at', 'is', null);
+    // Unread first, newest first.
+    return q.orderBy((eb) => eb.case().when('read_at', 'is', null).then(0).else(1).end()).orderBy('id', 'desc').limit(limit).execute();
   }
 
   async markNotificationRead(id: number, at: string): Promise<void> {

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { OkSchema } from '../../shared/api/common.js';
 import {
-  CloseTaskSchema, ImportPlanResultSchema, ImportPlanSchema, MilestoneInputSchema, NotificationSchema, PlanSummarySchema,
+  CloseTaskSchema, ImportPlanResultSchema, ImportPlanSchema, MilestoneInputSchema, MilestoneSchema, NotificationSchema, PlanSummarySchema,
   RankingRowSchema, ReportSchema, ReviewReportSchema, SubmitReportSchema, TaskDetailSchema, TaskQuerySchema, TaskSummarySchema, UpdateTaskSchema,
 } from '../../shared/api/workplan.js';
 import { nowIso } from '../../shared/time.js';
@@ -51,6 +51,10 @@ export function workplanRoutes(app: FastifyInstance, deps: { plans: WorkplanServ
     if (q.overdue) tasks = tasks.filter((t) => t.status.overdue);
     return tasks;
   });
+
+  r.get('/api/plans/:id/milestones', { ...read, schema: { tags, summary: '方案全部节点目标（按任务）', params: Id, response: { 200: z.record(z.string(), z.array(MilestoneSchema)) } } }, async (req) =>
+    plans.planMilestones(req.params.id, viewerOf(req)),
+  );
 
   r.get('/api/plans/:id/ranking', { ...read, schema: { tags, summary: '单位排名', params: Id, querystring: AsOf, response: { 200: z.array(RankingRowSchema) } } }, async (req) =>
     supervision.ranking(req.params.id, viewerOf(req), req.query.asOf),
@@ -126,9 +130,9 @@ export function workplanRoutes(app: FastifyInstance, deps: { plans: WorkplanServ
     return sendFile(reply, f.bytes, f.name, f.mime);
   });
 
-  r.get('/api/notifications', { schema: { tags, summary: '我的提醒', response: { 200: z.array(NotificationSchema) } } }, async (req) => {
+  r.get('/api/notifications', { schema: { tags, summary: '我的提醒（未读在前）', querystring: z.object({ unread: z.enum(['1', 'true']).optional() }), response: { 200: z.array(NotificationSchema) } } }, async (req) => {
     const u = requireUser(req);
-    const rows = await plans.repo.notificationsFor(u.id, u.departmentId, hasPermission(u, 'plan.supervise'));
+    const rows = await plans.repo.notificationsFor(u.id, u.departmentId, hasPermission(u, 'plan.supervise'), 200, !!req.query.unread);
     return rows.map((n) => ({ id: n.id, taskId: n.task_id, kind: n.kind, message: n.message, createdAt: n.created_at, readAt: n.read_at }));
   });
   r.post('/api/notifications/:id/read', { schema: { tags, params: Id, response: { 200: OkSchema } } }, async (req) => {
@@ -137,6 +141,12 @@ export function workplanRoutes(app: FastifyInstance, deps: { plans: WorkplanServ
     const visible = n && (n.user_id === u.id || (n.audience === 'department' && n.department_id === u.departmentId) || (n.audience === 'supervisors' && hasPermission(u, 'plan.supervise')));
     if (!visible) throw notFound('提醒');
     await plans.repo.markNotificationRead(n.id, nowIso());
+    return { ok: true as const };
+  });
+  r.post('/api/notifications/read-all', { schema: { tags, summary: '全部标为已读', response: { 200: OkSchema } } }, async (req) => {
+    const u = requireUser(req);
+    const rows = await plans.repo.notificationsFor(u.id, u.departmentId, hasPermission(u, 'plan.supervise'), 10_000, true);
+    await plans.repo.markAllNotificationsRead(rows.map((n) => n.id), nowIso());
     return { ok: true as const };
   });
   r.post('/api/notifications/scan', { ...supervise, schema: { tags, summary: '立即检查到期提醒', response: { 200: z.object({ added: z.number().int() }) } } }, async () => ({

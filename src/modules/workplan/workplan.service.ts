@@ -10,7 +10,7 @@ import { isCityWide, roleInTask, viewerDepartments, type Viewer } from './access
 import { resolveMeasureUnits, type DepartmentSeed } from './departments.js';
 import { isWorkplanInputError, parsePlanBytes, type ParsedPlan } from './parser/index.js';
 import { DEFAULT_THRESHOLDS, taskStatus, type StatusThresholds } from './status.js';
-import { WorkplanRepository, type TaskRow, type TaskUnitRow } from './workplan.repository.js';
+import { WorkplanRepository, type MilestoneRow, type TaskRow, type TaskUnitRow } from './workplan.repository.js';
 
 export interface ImportOptions {
   startDate: string;
@@ -142,12 +142,20 @@ export class WorkplanService {
       line: row.line,
       etc: !!row.etc,
       pathTitles: JSON.parse(row.path_titles) as string[],
-      milestones: milestones.map((m) => ({
-        id: m.id, title: m.title, dueDate: m.due_date, targetValue: m.target_value, targetUnit: m.target_unit,
-        cumulative: !!m.cumulative, actualValue: m.actual_value, doneOn: m.done_on, proposed: !!m.proposed,
-      })),
+      milestones: milestones.map(toMilestone),
       reports,
     };
+  }
+
+  /** Milestones of the tasks the viewer may see, keyed by task id. */
+  async planMilestones(planId: number, v: Viewer): Promise<Record<number, TaskDetail['milestones']>> {
+    const visible = new Set((await this.tasks(planId, v)).map((t) => t.id));
+    const out: Record<number, TaskDetail['milestones']> = {};
+    for (const m of await this.repo.planMilestones(planId)) {
+      if (!visible.has(m.task_id)) continue;
+      (out[m.task_id] ??= []).push(toMilestone(m));
+    }
+    return out;
   }
 
   async plans(v: Viewer, asOf = today()): Promise<PlanSummary[]> {
@@ -204,6 +212,13 @@ export class WorkplanService {
     else await this.repo.updateMilestone(milestoneId, { proposed: 0 });
     await this.audit.record(actor, { action: remove ? 'milestone.delete' : 'milestone.confirm', objectType: 'task', objectId: m.task_id, detail: { milestoneId } });
   }
+}
+
+function toMilestone(m: MilestoneRow): TaskDetail['milestones'][number] {
+  return {
+    id: m.id, title: m.title, dueDate: m.due_date, targetValue: m.target_value, targetUnit: m.target_unit,
+    cumulative: !!m.cumulative, actualValue: m.actual_value, doneOn: m.done_on, proposed: !!m.proposed,
+  };
 }
 
 function toSeed(d: { code: string; name: string; aliases: string[]; kind: string; regionCode: string }): DepartmentSeed {

@@ -28,6 +28,15 @@ export function NotificationBell({ canSupervise, onOpenTask }: { canSupervise: b
     }
   }
 
+  async function markAllRead() {
+    try {
+      await planApi.markAllRead();
+      list.reload();
+    } catch (e) {
+      message.error(errorText(locale, e));
+    }
+  }
+
   async function scan() {
     setScanning(true);
     try {
@@ -86,7 +95,16 @@ export function NotificationBell({ canSupervise, onOpenTask }: { canSupervise: b
         onOpenChange={setOpen}
         trigger="click"
         placement="bottomRight"
-        title={t('notify.title')}
+        title={
+          <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+            {t('notify.title')}
+            {unread > 0 && (
+              <Button size="small" type="link" onClick={() => void markAllRead()}>
+                {t('notify.markAllRead')}
+              </Button>
+            )}
+          </Space>
+        }
         content={content}
       >
         <Badge count={unread} size="small">

@@ -7,40 +7,29 @@ import { localToday } from './periods';
 
 const TimelineChart = lazy(() => import('./TimelineChart'));
 
-/** Milestones come with each task's detail: fetched a few at a time. */
-async function loadMilestones(ids: number[], onEach: (id: number, ms: Milestone[]) => void, signal: { stop: boolean }) {
-  const queue = [...ids];
-  const worker = async () => {
-    while (queue.length && !signal.stop) {
-      const id = queue.shift()!;
-      try {
-        onEach(id, (await planApi.task(id)).milestones);
-      } catch {
-        // a task that cannot be read just shows no milestones
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: 4 }, worker));
-}
-
 export function Timeline({ tasks, onOpen }: { tasks: TaskSummary[]; onOpen: (id: number) => void }) {
   const { t } = usePlanI18n();
   const [milestones, setMilestones] = useState<Map<number, Milestone[]>>(new Map());
   const [loading, setLoading] = useState(true);
 
+  const planId = tasks[0]?.planId;
   useEffect(() => {
-    const signal = { stop: false };
-    const found = new Map<number, Milestone[]>();
-    setLoading(true);
-    void loadMilestones(tasks.map((x) => x.id), (id, ms) => ms.length && found.set(id, ms), signal).then(() => {
-      if (signal.stop) return;
-      setMilestones(found);
+    let stop = false;
+    if (planId === undefined) {
       setLoading(false);
-    });
+      return;
+    }
+    setLoading(true);
+    // One request for the whole plan; a failure just shows no milestones.
+    planApi
+      .planMilestones(planId)
+      .then((byTask) => !stop && setMilestones(new Map(Object.entries(byTask).map(([id, ms]) => [Number(id), ms]))))
+      .catch(() => undefined)
+      .finally(() => !stop && setLoading(false));
     return () => {
-      signal.stop = true;
+      stop = true;
     };
-  }, [tasks]);
+  }, [planId]);
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>

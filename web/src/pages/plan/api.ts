@@ -66,6 +66,8 @@ export const planApi = {
   uploadAttachment: (reportId: number, file: Blob, name: string) => uploadBinary(buildUrl(`/api/reports/${reportId}/attachments`, { name }), file),
   notifications: () => api.get<PlanNotification[]>('/api/notifications'),
   markRead: (id: number) => api.post(`/api/notifications/${id}/read`),
+  markAllRead: () => api.post('/api/notifications/read-all'),
+  planMilestones: (planId: number) => api.get<Record<string, Milestone[]>>(`/api/plans/${planId}/milestones`),
   scan: () => api.post<{ added: number }>('/api/notifications/scan'),
 };
 

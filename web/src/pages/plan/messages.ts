@@ -171,6 +171,7 @@ export const PLAN_MESSAGES = {
   'notify.title': ['提醒', 'Reminders'],
   'notify.none': ['暂无提醒', 'No reminders'],
   'notify.markRead': ['标为已读', 'Mark as read'],
+  'notify.markAllRead': ['全部标为已读', 'Mark all as read'],
   'notify.scan': ['立即检查提醒', 'Check reminders now'],
   'notify.scanned': ['检查完成，新增提醒 {n} 条', 'Done: {n} new reminders'],
   'notify.kind.deadline_soon': ['即将到期', 'Due soon'],
