@@ -39,8 +39,8 @@ export function register(program: Command) {
             `批次 ${report.batchId}：读取 ${report.rowsRead} 行，接收 ${report.rowsOk}，拒收 ${report.rowsRejected}（见 registry quarantine），` +
               `新增记录 ${report.recordsAdded}，已有记录 ${report.recordsDuplicate}，新增人员 ${report.personsAdded}；编码 ${report.encoding ?? '-'}`,
           );
-          if (o.link && report.pendingLinkage > 0 && 'linkage' in s.registry) {
-            const r = await (s.registry as unknown as { linkage: { run: (a: typeof CLI_ACTOR) => Promise<{ autoMerged: number; review: number; compared: number }> } }).linkage.run(CLI_ACTOR);
+          if (o.link && report.pendingLinkage > 0) {
+            const r = await s.registry.linkage.run(CLI_ACTOR);
             console.log(`概率匹配：比较 ${r.compared} 对，自动合并 ${r.autoMerged}，待人工确认 ${r.review}`);
           }
         });

@@ -120,6 +120,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('reg_persons_household').on('reg_persons').column('household_id').execute();
   await db.schema.createIndex('reg_persons_birth').on('reg_persons').column('birth_date').execute();
   await db.schema.createIndex('reg_persons_linkage').on('reg_persons').column('linkage').execute();
+  // Blocking rule "same surname, same birth year" of probabilistic linkage.
+  await db.schema.createIndex('reg_persons_surname_birth').on('reg_persons').columns(['surname_bidx', 'birth_date']).execute();
 
   // Candidate links from probabilistic linkage: auto-merged, or waiting in the review queue.
   await withId(db, db.schema.createTable('reg_links'))

@@ -8,6 +8,7 @@ import type { Keyring } from '../crypto/keyring.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import { ChannelsService } from './channels.service.js';
 import { ImportService } from './import.service.js';
+import { LinkageService } from './linkage/linkage.service.js';
 import { PersonsService } from './persons.service.js';
 import { Protector } from './protect.js';
 import { rotateRegistryKey, type RotationReport } from './rotate.js';
@@ -17,6 +18,7 @@ export class RegistryService {
   readonly channels: ChannelsService;
   readonly imports: ImportService;
   readonly persons: PersonsService;
+  readonly linkage: LinkageService;
 
   constructor(
     readonly handle: DbHandle,
@@ -28,6 +30,7 @@ export class RegistryService {
     this.channels = new ChannelsService(handle.db, audit);
     this.imports = new ImportService(handle, this.protector, this.channels, audit);
     this.persons = new PersonsService(handle, this.protector, audit);
+    this.linkage = new LinkageService(handle, this.protector, audit, settings);
   }
 
   /** Re-encrypts every registry ciphertext under the keyring's current key version (audited). */

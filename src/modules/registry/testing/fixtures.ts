@@ -4,6 +4,7 @@
  * Liaoyang. Deterministic from a seed.
  */
 import { makeResidentId } from '../../../shared/resident-id.js';
+import { rng } from '../random.js';
 
 export interface FakePerson {
   id: string;
@@ -18,15 +19,7 @@ const GIVEN = '伟强磊军勇杰涛斌超明刚平辉鹏华飞芳娜敏静丽�
 /** Township-level regions of 白塔区 (211002) and 文圣区 (211003) from the Liaoyang seed. */
 export const FIXTURE_REGIONS = ['211002016', '211002017', '211003004', '211003008'];
 
-export function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 4294967296;
-  };
-}
+export { rng };
 
 export function fakePersons(n: number, seed = 7): FakePerson[] {
   const r = rng(seed);
