@@ -8,7 +8,6 @@ import { allocatePopulation, buildGeography } from './geography.js';
 import { buildHouseholds } from './households.js';
 import { assignKeyGroups } from './key-groups.js';
 import { assignLabour } from './labour.js';
-import { LAST_YEAR } from './params-population.js';
 import { assignPersonAttributes, regionCodeTable } from './persons.js';
 import { buildProperty } from './property.js';
 import { buildReferrals } from './referrals.js';
@@ -17,6 +16,7 @@ import { selectSpecialHouseholds } from './special.js';
 import { deriveLifeCourse } from './status.js';
 import { calibrate, emptyCalibration } from './calibrate.js';
 import { yearOf } from './dates.js';
+import { CAREER, LAST_YEAR } from './params-population.js';
 import { HOUSEHOLD_FLAG, type City, type Households, type Persons } from './types.js';
 
 export type GenerateStage = 'households' | 'attributes' | 'employers' | 'property' | 'calibration';
@@ -92,15 +92,21 @@ function startIndex(nHouseholds: number, household: Int32Array, count: number): 
 
 /**
  * Support from relatives elsewhere (元 per member per year at the 2018 level, before the rural
- * calibration factor): larger for rural and elderly households, none for 低保 and poor households.
+ * calibration factor): larger for rural and elderly households and for households where nobody has
+ * a career income or a pension; none for 低保 and poor households.
  */
 function assignSupportPropensity(hh: Households, ps: Persons, seed: number): void {
   const r = new Rng(seed ^ 0x5a9);
   for (let h = 0; h < hh.count; h++) {
     if (hh.flags[h] & (HOUSEHOLD_FLAG.dibao | HOUSEHOLD_FLAG.poor)) continue;
     let elderly = true;
-    for (let p = hh.first[h]; p < hh.first[h] + hh.size[h]; p++) if (yearOf(ps.birth[p]) > 1958) elderly = false;
-    const base = hh.urban[h] ? (elderly ? 600 : 250) : elderly ? 2500 : 1000;
-    hh.supportPropensity[h] = r.chance(0.4) ? 0 : base * Math.exp(0.8 * r.normal() - 0.32);
+    let provider = false;
+    for (let p = hh.first[h]; p < hh.first[h] + hh.size[h]; p++) {
+      if (yearOf(ps.birth[p]) > 1958) elderly = false;
+      const c = ps.career[p];
+      if (c === CAREER.employee || c === CAREER.selfEmployed || c === CAREER.farmer || ps.pensionLatent[p] > 0) provider = true;
+    }
+    const base = (hh.urban[h] ? (elderly ? 600 : 250) : elderly ? 1500 : 1200) * (provider ? 1 : 4);
+    hh.supportPropensity[h] = r.chance(provider ? 0.4 : 0.1) ? 0 : base * Math.exp(0.8 * r.normal() - 0.32);
   }
 }

@@ -27,7 +27,6 @@ export function buildEmployers(geo: Geography, hh: Households, ps: Persons, seed
   const e = allocEmployers(cap);
   let n = 0;
   const usedCodes = new Set<string>();
-  const usedNames = new Set<string>();
   const nc = geo.counties.length;
 
   const newCode = (dept: string, cat: string, region: string, modern: boolean) => {
@@ -41,16 +40,16 @@ export function buildEmployers(geo: Geography, hh: Households, ps: Persons, seed
       }
     }
   };
-  const uniqueName = (make: () => string) => {
-    for (let k = 0; ; k++) {
-      const base = make();
-      const m = /(股份有限公司|有限公司|饭店|店|合作社|局|院|学校|中学|小学|幼儿园|中心|办事处|政府)$/.exec(base);
-      const name = k < 8 ? base : m ? `${base.slice(0, m.index)}${k - 7}${m[1]}` : `${base}${k - 7}`;
-      if (!usedNames.has(name)) {
-        usedNames.add(name);
-        return name;
-      }
-    }
+  const nameCount = new Map<string, number>();
+  /** The name, or with a branch number before its legal-form suffix when already taken. */
+  const uniqueName = (base: string) => {
+    const n = nameCount.get(base) ?? 0;
+    nameCount.set(base, n + 1);
+    if (n === 0) return base;
+    const m = /(股份有限公司|有限公司|饭店|店|合作社|局|院|学校|中学|小学|幼儿园|中心|办事处|政府)$/.exec(base);
+    const name = m ? `${base.slice(0, m.index)}${n + 1}${m[1]}` : `${base}${n + 1}`;
+    nameCount.set(name, (nameCount.get(name) ?? 0) + 1);
+    return name;
   };
   const add = (kind: number, sector: number, county: number, village: number, owner: number, name: string, code: string, hpf: number) => {
     e.kind[n] = kind;
@@ -99,14 +98,14 @@ export function buildEmployers(geo: Geography, hh: Households, ps: Persons, seed
         const organ = s === 'S';
         const body = PUBLIC_BODIES[s][r.int(PUBLIC_BODIES[s].length)];
         id = add(organ ? EMPLOYER_KIND.organ : EMPLOYER_KIND.institution, SECTORS.indexOf(s) + 1, c, village, -1,
-          uniqueName(() => `辽阳市${countyName(c)}${body}`), newCode('1', organ ? '1' : '2', countyCode(c), false), 12);
+          uniqueName(`辽阳市${countyName(c)}${body}`), newCode('1', organ ? '1' : '2', countyCode(c), false), 12);
       } else {
         size = firmSize(r, 1, 8000);
         const owner = size <= 30 && own.length > 0 && r.chance(0.6) ? own.pop()! : -1;
         const hpf = size >= 300 ? (r.chance(0.7) ? 10 : 5) : r.chance(0.4) ? 5 : 0;
         const suffix = size >= 1000 ? '股份有限公司' : '有限公司';
         id = add(EMPLOYER_KIND.enterprise, SECTORS.indexOf(s) + 1, c, village, owner,
-          uniqueName(() => `辽阳${trade()}${r.chance(0.5) ? trade() : ''}${industry(s)}${suffix}`), newCode('9', '1', countyCode(c), r.chance(0.6)), hpf);
+          uniqueName(`辽阳${trade()}${r.chance(0.5) ? trade() : ''}${industry(s)}${suffix}`), newCode('9', '1', countyCode(c), r.chance(0.6)), hpf);
         if (owner >= 0) {
           ps.employer[owner] = id;
           ps.keyGroups[owner] |= 1 << KEY_BIT.entrepreneur;
@@ -119,7 +118,7 @@ export function buildEmployers(geo: Geography, hh: Households, ps: Persons, seed
     for (const p of own) {
       const village = hh.village[ps.household[p]];
       const id = add(EMPLOYER_KIND.individual, SECTORS.indexOf(s) + 1, c, village, p,
-        uniqueName(() => `${countyName(c)}${trade()}${industry(s)}${s === 'H' ? '饭店' : '店'}`), newCode('9', '2', countyCode(c), true), 0);
+        uniqueName(`${countyName(c)}${trade()}${industry(s)}${s === 'H' ? '饭店' : '店'}`), newCode('9', '2', countyCode(c), true), 0);
       ps.employer[p] = id;
       ps.keyGroups[p] |= 1 << KEY_BIT.entrepreneur;
     }
@@ -131,7 +130,7 @@ export function buildEmployers(geo: Geography, hh: Households, ps: Persons, seed
       const c = geo.villages.county[hh.village[h]];
       const vname = geo.villages.name[hh.village[h]].replace(/村$|社区$/, '');
       ps.employer[p] = add(EMPLOYER_KIND.cooperative, 1, c, hh.village[h], p,
-        uniqueName(() => `${countyName(c)}${vname}${trade()}种植专业合作社`), newCode('9', '3', countyCode(c), true), 0);
+        uniqueName(`${countyName(c)}${vname}${trade()}种植专业合作社`), newCode('9', '3', countyCode(c), true), 0);
     }
   }
   // actual head counts

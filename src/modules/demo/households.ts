@@ -93,7 +93,7 @@ function compose(type: HouseholdType, r: Rng): Member[] {
       const both = r.chance(0.45);
       const fatherSex = both || r.chance(0.35) ? 1 : 2;
       m.push({ relation: RELATION.parent, sex: fatherSex, age: clampAge(pAge), surnameFrom: fatherSex === 1 && m[0].sex === 1 ? 0 : -1 });
-      if (both) m.push({ relation: RELATION.parent, sex: 2, age: clampAge(pAge - 2 + r.normal() * 2), surnameFrom: -1 });
+      if (both) m.push({ relation: RELATION.parent, sex: 2, age: clampAge(Math.max(m[0].age + 20, pAge - 2 + r.normal() * 2)), surnameFrom: -1 });
       break;
     }
     case 'threeGenB': {
@@ -169,7 +169,8 @@ export function buildHouseholds(geo: Geography, villagePop: Int32Array, scale: n
       hh.first[h] = p;
       hh.size[h] = members.length;
       hh.urban[h] = urban;
-      hh.leftYear[h] = leftYear();
+      const left = leftYear();
+      hh.leftYear[h] = left;
       const surnames: number[] = [];
       for (let k = 0; k < members.length; k++) {
         const mem = members[k];
@@ -178,7 +179,8 @@ export function buildHouseholds(geo: Geography, villagePop: Int32Array, scale: n
         persons.household[p] = h;
         persons.relation[p] = mem.relation;
         persons.sex[p] = mem.sex;
-        persons.birth[p] = birthFor(mem.age, r, refDay);
+        // households that left were all there in 2010: nobody born after mid-2010
+        persons.birth[p] = left && mem.age === 0 ? birthFor(1, r, refDay) : birthFor(mem.age, r, refDay);
         persons.surname[p] = s;
         p++;
       }

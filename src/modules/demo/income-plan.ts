@@ -7,7 +7,7 @@
  */
 import { yearOf } from './dates.js';
 import { specialDeductionsMonthly } from './deductions.js';
-import { MAX_MEMBERS } from './income-items.js';
+import { ITEM, MAX_MEMBERS } from './income-items.js';
 import { RawCache, businessRaw, propertyRawInto, regularWageRaw } from './income-raw.js';
 import { DIBAO_RULES, EMPLOYEE_SI, POVERTY_FLOOR_FROM, RESIDENT_PENSION_CONTRIBUTION, SELF_EMPLOYED_SI } from './params-income.js';
 import { CAREER } from './params-population.js';
@@ -255,7 +255,7 @@ export function planHousehold(city: City, h: number, P: YearParams, plan: Househ
 
 /**
  * 低保 and poor households: wages and business income rescaled to a rule-based total — on the
- * roster, 0–60 % of the 低保 standard per member; off the roster, 115–175 %; the rural poor, a
+ * roster, 20–70 % of the 低保 standard per member; off the roster, 115–175 %; the rural poor, a
  * disposable income of 55–95 % of the poverty line until 2018 and 120–170 % from 2019.
  */
 function setRuleBasedMarketIncome(city: City, P: YearParams, plan: HouseholdPlan): void {
@@ -263,15 +263,21 @@ function setRuleBasedMarketIncome(city: City, P: YearParams, plan: HouseholdPlan
   const h = plan.h;
   let raw = 0;
   for (let k = 0; k < plan.size; k++) raw += plan.wageTotal(k) + plan.biz[k];
-  if (raw <= 0) return;
   const u = hashU01(city.seed, h, 0x77);
+  const dibao = (hh.flags[h] & HOUSEHOLD_FLAG.dibao) !== 0;
   let target: number;
-  if (hh.flags[h] & HOUSEHOLD_FLAG.dibao) {
+  if (dibao) {
     const std = P.dibaoStandard[plan.urban ? 0 : 1] * 12 * 100 * plan.members;
-    target = (plan.onRoster ? 0.6 * u : 1.15 + 0.6 * hashU01(city.seed, h, 0x78)) * std;
+    target = (plan.onRoster ? 0.2 + 0.5 * u : 1.15 + 0.6 * hashU01(city.seed, h, 0x78)) * std;
   } else {
     const di = (P.year <= 2018 ? 0.55 + 0.4 * u : 1.2 + 0.5 * u) * P.povertyLine * 100 * plan.members;
-    target = Math.max(0, di - plan.disposable());
+    target = Math.max(0, di - (plan.disposable() - raw));
+  }
+  if (raw <= 0) {
+    // nobody earns: off the roster the family supports them; the poor get poverty-alleviation aid
+    if (dibao && !plan.onRoster) plan.support = Math.round(target);
+    else if (!dibao) plan.subsidy += Math.round(target);
+    return;
   }
   const f = target / raw;
   for (let k = 0; k < plan.size; k++) {
@@ -327,4 +333,26 @@ function planDibao(P: YearParams, plan: HouseholdPlan): void {
   }
   const perCapitaMonthly = assessed / plan.members / 12;
   plan.dibaoMonthly = Math.round(Math.max(std - perCapitaMonthly, DIBAO_RULES.minBenefitShare * std) * plan.members);
+}
+
+/** Annual household totals by item (fen), in ITEM order; equal to the monthly spread's sums. */
+export function planItemTotals(plan: HouseholdPlan, out: Float64Array): Float64Array {
+  out.fill(0);
+  for (let k = 0; k < plan.size; k++) {
+    out[ITEM.wage] += plan.wageTotal(k);
+    out[ITEM.business] += plan.biz[k];
+    out[ITEM.pension] += plan.pen[k] * plan.pCount[k];
+    out[ITEM.iit] += plan.iitTotal(k);
+    out[ITEM.socialInsurance] += plan.siTotal(k);
+  }
+  out[ITEM.interest] = plan.interest;
+  out[ITEM.dividends] = plan.dividends;
+  out[ITEM.rent] = plan.rent;
+  out[ITEM.imputedRent] = plan.imputedRent;
+  out[ITEM.propertyExpense] = plan.propertyExpense;
+  out[ITEM.dibao] = plan.dibaoMonthly * 12;
+  out[ITEM.subsidies] = plan.subsidy;
+  out[ITEM.otherTransfers] = plan.support;
+  out[ITEM.iit] += plan.rentTax;
+  return out;
 }

@@ -116,7 +116,7 @@ export function assignLabour(geo: Geography, hh: Households, ps: Persons, seed: 
         land += mu;
         // farm net income ≈ 650 元/mu plus livestock and sidelines (2018 level)
         ps.bizLatent[p] = mu * 650 * Math.exp(0.25 * r.normal()) + Math.exp(Math.log(6000) + fortune + BUSINESS_MODEL.farmSigma * r.normal());
-      } else if ((career === CAREER.unemployed || career === CAREER.inactive) && urban && born <= 1975 && r.chance(0.8)) {
+      } else if ((career === CAREER.unemployed || career === CAREER.inactive) && urban && born <= 1975 && r.chance(0.85)) {
         // laid-off state-enterprise workers who kept their pension entitlement
         ps.pensionLatent[p] = 0.6;
       }

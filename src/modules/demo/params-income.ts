@@ -48,13 +48,13 @@ export function interpolate(anchors: Record<number, number>, year: number): numb
 /** Shares of disposable income from wages, net business and net property income (rest: net transfers). */
 export const COMPONENT_SHARES = {
   urban: {
-    wage: { 2010: 0.57, 2018: 0.55, 2024: 0.54 },
-    business: { 2010: 0.09, 2018: 0.1, 2024: 0.11 },
-    property: { 2010: 0.06, 2018: 0.07, 2024: 0.075 },
+    wage: { 2010: 0.64, 2018: 0.55, 2024: 0.54 },
+    business: { 2010: 0.1, 2018: 0.1, 2024: 0.11 },
+    property: { 2010: 0.05, 2018: 0.07, 2024: 0.075 },
   },
   rural: {
-    wage: { 2010: 0.3, 2018: 0.36, 2024: 0.41 },
-    business: { 2010: 0.53, 2018: 0.44, 2024: 0.38 },
+    wage: { 2010: 0.3, 2018: 0.35, 2024: 0.43 },
+    business: { 2010: 0.53, 2018: 0.43, 2024: 0.39 },
     property: { 2010: 0.02, 2018: 0.025, 2024: 0.03 },
   },
 };
@@ -67,15 +67,15 @@ export const WAGE_MODEL = {
   qualification: [0, 0.35, 0.25, 0.15, 0.1, 0.05],
   female: -0.12,
   informal: -0.35,
-  sigma: 0.5,
-  householdSigma: 0.3,
+  sigma: 0.6,
+  householdSigma: 0.35,
   /** year-to-year individual noise */
   yearSigma: 0.06,
 };
 /** Age–earnings profile exp(a·(age−20) − b·(age−20)²), peaking in the mid-40s. */
 export const AGE_PROFILE = { a: 0.045, b: 0.0009 };
 
-export const BUSINESS_MODEL = { sigma: 0.8, farmSigma: 0.5, newFarmerLand: [50, 300] as [number, number] };
+export const BUSINESS_MODEL = { sigma: 0.9, farmSigma: 0.5, newFarmerLand: [50, 300] as [number, number] };
 
 /** Average urban employee pension before the balancing factor (元/month, assumed path). */
 export const PENSION_LEVEL = { 2010: 1400, 2014: 2000, 2018: 2600, 2024: 3100 };

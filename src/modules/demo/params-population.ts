@@ -89,11 +89,11 @@ export const EDUCATION_BY_COHORT: readonly { bornBy: number; urban: number[]; ru
 export const CAREER = { employee: 1, selfEmployed: 2, farmer: 3, unemployed: 4, inactive: 5, disabled: 6 } as const;
 /** Career probabilities (order: employee, self-employed, farmer, unemployed, inactive, disabled). */
 export const CAREER_PROBS = {
-  urban: [0.73, 0.11, 0.01, 0.05, 0.08, 0.02],
-  rural: [0.31, 0.07, 0.5, 0.02, 0.08, 0.02],
+  urban: [0.62, 0.12, 0.01, 0.07, 0.15, 0.03],
+  rural: [0.31, 0.07, 0.5, 0.02, 0.07, 0.03],
 };
 /** Share of employees in formal jobs (employee social insurance and tax withholding). */
-export const FORMAL_SHARE = { urban: 0.9, rural: 0.6 };
+export const FORMAL_SHARE = { urban: 0.9, rural: 0.45 };
 
 /** Employment status codes (in a given month), as written in the canonical files. */
 export const STATUS = {

@@ -116,7 +116,7 @@ for (let i = 0; i < 24; i++) {
 const CAREER_CUM_OLD_URBAN = CAREER_CUM.map((c, i) => {
   if ((i & 1) !== 0) return c;
   const w = Array.from(c, (x, j) => x - (j > 0 ? c[j - 1] : 0));
-  w[0] *= 1.4; // the planned economy employed nearly every urban adult born before 1970
+  w[0] *= 1.15; // the planned economy employed most urban adults born before 1970
   return cumulative(w);
 });
 

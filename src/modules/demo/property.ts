@@ -42,6 +42,14 @@ export function buildProperty(geo: Geography, hh: Households, ps: Persons, seed:
   const v = allocVehicles(Math.ceil(hh.count * 1.2) + 10);
   let nd = 0;
   let nv = 0;
+  const addVehicle = (h: number, kind: number, price: number, year: number, who: number) => {
+    v.household[nv] = h;
+    v.owner[nv] = who;
+    v.kind[nv] = kind;
+    v.price[nv] = Math.round(price);
+    v.year[nv] = year;
+    nv++;
+  };
   const urbanVillagesByCounty: number[][] = geo.counties.map(() => []);
   for (let i = 0; i < geo.villages.count; i++) if (geo.villages.urban[i]) urbanVillagesByCounty[geo.villages.county[i]].push(i);
 
@@ -100,20 +108,12 @@ export function buildProperty(geo: Geography, hh: Households, ps: Persons, seed:
       addDwelling(h, owner, pool[r.int(pool.length)], true, area, 2003 + r.int(20), r.chance(0.5) ? 2 : 3, wealth);
     }
     // vehicles
-    const addVehicle = (kind: number, price: number, year: number, who: number) => {
-      v.household[nv] = h;
-      v.owner[nv] = who;
-      v.kind[nv] = kind;
-      v.price[nv] = Math.round(price);
-      v.year[nv] = year;
-      nv++;
-    };
     if (r.chance(Math.min(0.85, (urban ? 0.3 : 0.2) * Math.sqrt(wealth)))) {
-      addVehicle(1, 80000 * Math.exp(0.4 * r.normal()) * Math.sqrt(wealth), 2008 + r.int(17), owner);
+      addVehicle(h, 1, 80000 * Math.exp(0.4 * r.normal()) * Math.sqrt(wealth), 2008 + r.int(17), owner);
     }
     for (let p = first; p < first + size; p++) {
-      if (ps.career[p] === CAREER.selfEmployed && r.chance(0.2)) addVehicle(2, 60000 * Math.exp(0.3 * r.normal()), 2010 + r.int(15), p);
-      if (ps.career[p] === CAREER.farmer && hh.landMu[h] > 10 && r.chance(0.4)) addVehicle(3, 30000 * Math.exp(0.4 * r.normal()) * Math.sqrt(hh.landMu[h] / 10), 2010 + r.int(15), p);
+      if (ps.career[p] === CAREER.selfEmployed && r.chance(0.2)) addVehicle(h, 2, 60000 * Math.exp(0.3 * r.normal()), 2010 + r.int(15), p);
+      if (ps.career[p] === CAREER.farmer && hh.landMu[h] > 10 && r.chance(0.4)) addVehicle(h, 3, 30000 * Math.exp(0.4 * r.normal()) * Math.sqrt(hh.landMu[h] / 10), 2010 + r.int(15), p);
     }
     // financial assets (end of 2020)
     const annualIncome = potentialPerCapita(hh, ps, h) * 12 * size;
