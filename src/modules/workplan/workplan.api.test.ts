@@ -162,6 +162,23 @@ describe.each(testDatabases())('plan supervision API on $name', (db) => {
     expect(sups.some((n) => n.kind === 'overdue_escalation')).toBe(true);
   });
 
+  it('lets the supervisor set dates and owners from the unit\'s own accounts', async () => {
+    const tasks = (await api('GET', `/api/plans/${planId}/tasks?mine=1`, hrss)).json() as { id: number; closedAt: string | null; myRole: string; units: { id: number; departmentId: number; departmentCode: string }[] }[];
+    const task = tasks.find((x) => !x.closedAt && x.myRole === 'lead')!;
+    const unit = task.units.find((u) => u.departmentCode === 'hrss')!;
+    const members = (await api('GET', `/api/departments/${unit.departmentId}/members`, sup)).json() as { id: number; username: string }[];
+    expect(members.map((m) => m.username)).toEqual(['li.hrss']);
+    expect((await api('GET', `/api/departments/${unit.departmentId}/members`, hrss)).statusCode).toBe(403);
+    const other = (await t.services.auth.repo.userByName('zhou.finance'))!;
+    const wrong = await api('PATCH', `/api/tasks/${task.id}`, sup, { owners: [{ unitId: unit.id, userId: other.id }] });
+    expect(wrong.json().error.code).toBe('OWNER_NOT_IN_UNIT');
+    const ok = await api('PATCH', `/api/tasks/${task.id}`, sup, { deadline: end, owners: [{ unitId: unit.id, userId: members[0].id }] });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const after = (await api('GET', `/api/tasks/${task.id}`, sup)).json();
+    expect(after.units.find((u: { id: number }) => u.id === unit.id).ownerName).toBe('li.hrss');
+    expect((await api('PATCH', `/api/tasks/${task.id}`, sup, { startDate: end, deadline: start })).json().error.code).toBe('INVALID_DATES');
+  });
+
   it('lists the plan\'s milestones in one call, scoped like the tasks', async () => {
     // The seed's only targets are in 二(二)9 (市农委 leads): 2018 → 10 个, 2022 → 80 家.
     const all = (await api('GET', `/api/plans/${planId}/milestones`, sup)).json() as Record<string, { targetValue: number; dueDate: string }[]>;

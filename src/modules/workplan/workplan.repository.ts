@@ -72,6 +72,12 @@ export class WorkplanRepository {
     return q.orderBy('task_units.id').execute();
   }
 
+  /** The department of an account (owners of a task's unit must belong to that unit). */
+  async userDepartment(userId: number): Promise<number | null | undefined> {
+    const r = await this.db.selectFrom('users').select('department_id').where('id', '=', userId).where('disabled', '=', 0).executeTakeFirst();
+    return r ? r.department_id : undefined;
+  }
+
   unit(id: number) {
     return this.db.selectFrom('task_units').selectAll().where('id', '=', id).executeTakeFirst();
   }

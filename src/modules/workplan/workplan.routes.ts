@@ -13,6 +13,7 @@ import type { Viewer } from './access.js';
 import type { ReportsService } from './reports.service.js';
 import type { SupervisionService } from './supervision.service.js';
 import type { WorkplanService } from './workplan.service.js';
+import type { UsersService } from '../auth/users.service.js';
 
 const Id = z.object({ id: z.coerce.number().int().positive() });
 const AsOf = z.object({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() });
@@ -22,7 +23,7 @@ export function viewerOf(req: FastifyRequest): Viewer {
   return { roles: u.roles, regionCode: u.regionCode, departmentId: u.departmentId };
 }
 
-export function workplanRoutes(app: FastifyInstance, deps: { plans: WorkplanService; reports: ReportsService; supervision: SupervisionService }) {
+export function workplanRoutes(app: FastifyInstance, deps: { plans: WorkplanService; reports: ReportsService; supervision: SupervisionService; users: UsersService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { plans, reports, supervision } = deps;
   const read = { preHandler: requirePermission('plan.read') };
@@ -86,6 +87,12 @@ export function workplanRoutes(app: FastifyInstance, deps: { plans: WorkplanServ
   r.patch('/api/tasks/:id', { ...supervise, schema: { tags, summary: '设置时限、责任人、单位映射', params: Id, body: UpdateTaskSchema, response: { 200: OkSchema } } }, async (req) => {
     await plans.updateTask(req.params.id, req.body, viewerOf(req), actorOf(req));
     return { ok: true as const };
+  });
+
+  // Whom the supervisor can name as a unit's owner of a task: the unit's active accounts.
+  r.get('/api/departments/:id/members', { ...supervise, schema: { tags, summary: '单位人员（用于指定任务责任人）', params: Id, response: { 200: z.array(z.object({ id: z.number().int(), username: z.string(), displayName: z.string() })) } } }, async (req) => {
+    const all = await deps.users.list(requireUser(req).regionCode);
+    return all.filter((u) => u.departmentId === req.params.id && !u.disabled).map((u) => ({ id: u.id, username: u.username, displayName: u.displayName }));
   });
 
   r.post('/api/tasks/:id/milestones', { ...supervise, schema: { tags, summary: '新增节点目标', params: Id, body: MilestoneInputSchema, response: { 200: z.object({ id: z.number().int() }) } } }, async (req) => ({

@@ -187,6 +187,10 @@ export class WorkplanService {
     const ids = new Set(units.map((u) => u.id));
     for (const o of patch.owners ?? []) {
       if (!ids.has(o.unitId)) throw new AppError(400, 'UNKNOWN_UNIT', '该单位不属于此任务');
+      const unit = units.find((u) => u.id === o.unitId)!;
+      if (o.userId !== null && (unit.department_id === null || (await this.repo.userDepartment(o.userId)) !== unit.department_id)) {
+        throw new AppError(400, 'OWNER_NOT_IN_UNIT', '责任人须为该单位的在用账号');
+      }
       await this.repo.updateUnit(o.unitId, { owner_user_id: o.userId });
     }
     for (const m of patch.unitMappings ?? []) {

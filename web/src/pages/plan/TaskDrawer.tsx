@@ -12,6 +12,7 @@ import { ReportForm } from './ReportForm';
 import { ReportHistory } from './ReportHistory';
 import { StatusTag } from './StatusBits';
 import { TaskDetail } from './TaskDetail';
+import { TaskSettings } from './TaskSettings';
 
 export type DrawerTab = 'info' | 'reports' | 'submit';
 
@@ -74,6 +75,7 @@ export function TaskDrawer({ taskId, tab, periodType, canSupervise, canReport, o
                 <Space orientation="vertical" size="large" style={{ width: '100%' }}>
                   <TaskDetail task={task} />
                   <Milestones taskId={task.id} milestones={task.milestones} canSupervise={canSupervise} onChanged={changed} />
+                  {canSupervise && !task.closedAt && <TaskSettings task={task} onChanged={changed} />}
                 </Space>
               ),
             },

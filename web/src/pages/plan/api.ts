@@ -67,6 +67,7 @@ export const planApi = {
   notifications: () => api.get<PlanNotification[]>('/api/notifications'),
   markRead: (id: number) => api.post(`/api/notifications/${id}/read`),
   markAllRead: () => api.post('/api/notifications/read-all'),
+  updateTask: (id: number, body: { startDate?: string; deadline?: string; owners?: { unitId: number; userId: number | null }[]; unitMappings?: { unitId: number; departmentId: number }[] }) => api.patch(`/api/tasks/${id}`, body),
   planMilestones: (planId: number) => api.get<Record<string, Milestone[]>>(`/api/plans/${planId}/milestones`),
   scan: () => api.post<{ added: number }>('/api/notifications/scan'),
 };
