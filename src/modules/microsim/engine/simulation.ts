@@ -18,6 +18,8 @@ export interface SimulationOptions {
   baseline?: Simulation;
   /** record parameter uses and formula notes (for explanations) */
   trace?: boolean;
+  /** accumulate the time each variable takes (stepMs) */
+  profile?: boolean;
 }
 
 export interface StepTrace {
@@ -39,12 +41,16 @@ export class Simulation {
   private readonly byName = new Map<string, PlannedStep>();
   private readonly reformParams: Set<string>;
   private readonly buffers = new Map<string, Float64Array>();
+  private readonly defaults = new Map<string, Float64Array>();
   private readonly columns = new Map<string, Float64Array>();
-  private readonly paramCache = new Map<string, ParamValue | null>();
+  /** name → value in force on the 1st of each month (index 1–12), looked up once */
+  private readonly paramCache = new Map<string, (ParamValue | null | undefined)[]>();
   private readonly sliceBuffers = new SliceBuffers();
   /** parameters each variable read in the current slice */
   readonly paramsRead = new Map<string, Set<string>>();
   readonly traces: StepTrace[] = [];
+  /** milliseconds per variable, summed over slices (with options.profile) */
+  readonly stepMs = new Map<string, number>();
   slice: Slice | undefined;
   private readonly ctx: Ctx;
 
@@ -99,7 +105,13 @@ export class Simulation {
         continue;
       }
       if (base) dirty.add(name);
-      this.compute(step, slice);
+      if (this.options.profile) {
+        const t0 = performance.now();
+        this.compute(step, slice);
+        this.stepMs.set(name, (this.stepMs.get(name) ?? 0) + performance.now() - t0);
+      } else {
+        this.compute(step, slice);
+      }
     }
   }
 
@@ -143,9 +155,13 @@ export class Simulation {
       if (input) {
         this.columns.set(name, input.subarray(start, start + n * k));
       } else {
-        const out = this.buffer(name, n * k);
-        out.fill(def.input!.default);
-        this.columns.set(name, out);
+        // a constant column: filled once, reused slice after slice
+        let d = this.defaults.get(name);
+        if (!d || d.length < n * k) {
+          d = new Float64Array(Math.max(n * k, d ? d.length * 2 : 0)).fill(def.input!.default);
+          this.defaults.set(name, d);
+        }
+        this.columns.set(name, d.subarray(0, n * k));
       }
       return;
     }
@@ -178,30 +194,36 @@ export class Simulation {
   /** Every parameter value looked up so far (all slices), one entry per name and date in force. */
   parametersUsed(): ParamUse[] {
     const out = new Map<string, ParamUse>();
-    for (const key of this.paramCache.keys()) {
-      const [name, month] = key.split('@');
-      const instant = this.year * 10000 + Number(month) * 100 + 1;
-      const e = this.params.entry(name, instant);
-      if (!e) continue;
-      const k = `${name}@${e.from}`;
-      if (!out.has(k)) out.set(k, { name, instant, value: e.value, from: e.from, ref: e.ref, ...(e.placeholder ? { placeholder: true } : {}) });
+    for (const [name, months] of this.paramCache) {
+      for (let m = 1; m <= 12; m++) {
+        if (months[m] === undefined) continue;
+        const instant = this.year * 10000 + m * 100 + 1;
+        const e = this.params.entry(name, instant);
+        if (!e) continue;
+        const k = `${name}@${e.from}`;
+        if (!out.has(k)) out.set(k, { name, instant, value: e.value, from: e.from, ref: e.ref, ...(e.placeholder ? { placeholder: true } : {}) });
+      }
     }
     return [...out.values()];
   }
 
   /** Parameter value in force on the 1st of `month`, memoised; null when none is in force. */
-  lookup(name: string, month: number): { value: ParamValue | null; use?: ParamUse } {
-    const key = `${name}@${month}`;
-    let v = this.paramCache.get(key);
+  lookup(name: string, month: number): ParamValue | null {
+    let months = this.paramCache.get(name);
+    if (!months) this.paramCache.set(name, (months = new Array(13)));
+    let v = months[month];
     if (v === undefined) {
       const e = this.params.entry(name, this.year * 10000 + month * 100 + 1);
-      v = e ? e.value : null;
-      this.paramCache.set(key, v);
+      v = months[month] = e ? e.value : null;
     }
-    if (!this.options.trace) return { value: v };
+    return v;
+  }
+
+  /** The use of a parameter, for explanations. */
+  use(name: string, month: number): ParamUse {
     const instant = this.year * 10000 + month * 100 + 1;
     const e = this.params.entry(name, instant);
-    return { value: v, use: { name, instant, value: v, from: e?.from ?? 0, ref: e?.ref ?? '', ...(e?.placeholder ? { placeholder: true } : {}) } };
+    return { name, instant, value: e ? e.value : null, from: e?.from ?? 0, ref: e?.ref ?? '', ...(e?.placeholder ? { placeholder: true } : {}) };
   }
 }
 
@@ -259,8 +281,11 @@ class Ctx implements FormulaContext {
   private value(name: string, month = 1): ParamValue | null {
     if (!(month >= 1 && month <= 12)) throw new EngineError(`${this.step.def.name}: month ${month} out of range`);
     this.read.add(name);
-    const { value, use } = this.sim.lookup(name, month);
-    if (use && this.trace && !this.trace.params.some((u) => u.name === name && u.instant === use.instant)) this.trace.params.push(use);
+    const value = this.sim.lookup(name, month);
+    if (this.trace) {
+      const use = this.sim.use(name, month);
+      if (!this.trace.params.some((u) => u.name === name && u.instant === use.instant)) this.trace.params.push(use);
+    }
     return value;
   }
 

@@ -19,30 +19,37 @@ export const dibaoStandard: VariableDef = {
   deps: ['urban'],
   formula: (ctx) => {
     const urban = ctx.get('urban');
+    const u = new Float64Array(12);
+    const r = new Float64Array(12);
     for (let m = 1; m <= 12; m++) {
       if (!ctx.has(`${P}.standard.urban`, m)) continue; // no standard on file for the month: no 低保 computed
-      const u = ctx.num(`${P}.standard.urban`, m);
-      const r = ctx.num(`${P}.standard.rural`, m);
-      for (let h = 0; h < ctx.n; h++) ctx.out[h * 12 + m - 1] = urban[h] === 1 ? u : r;
+      u[m - 1] = ctx.num(`${P}.standard.urban`, m);
+      r[m - 1] = ctx.num(`${P}.standard.rural`, m);
     }
+    const out = ctx.out;
+    for (let h = 0; h < ctx.n; h++) out.set(urban[h] === 1 ? u : r, h * 12);
   },
 };
 
-/** `limit(ctx, m)` gives, for month m, the disregard limit as a function of the standard. */
-function disregard(limit: (ctx: FormulaContext, m: number) => (standard: number) => number): (ctx: FormulaContext) => void {
+/** The disregard limit in month m is k[m] × standard + c[m]. */
+function disregard(limit: (ctx: FormulaContext, m: number) => [k: number, c: number]): (ctx: FormulaContext) => void {
   return (ctx) => {
     const wage = ctx.get('wage_monthly');
     const labour = ctx.get('labour_remuneration_monthly');
     const std = ctx.get('dibao_standard_monthly');
     const ph = ctx.personHousehold;
-    for (let m = 1; m <= 12; m++) {
-      const f = limit(ctx, m);
-      for (let p = 0; p < ctx.persons; p++) {
-        const i = p * 12 + m - 1;
+    const k = new Float64Array(12);
+    const c = new Float64Array(12);
+    for (let m = 1; m <= 12; m++) [k[m - 1], c[m - 1]] = limit(ctx, m);
+    const out = ctx.out;
+    const np = ctx.persons;
+    for (let p = 0; p < np; p++) {
+      const o = ph[p] * 12;
+      for (let j = 0; j < 12; j++) {
+        const i = p * 12 + j;
         const earned = wage[i] + labour[i];
         if (earned <= 0) continue;
-        const j = ph[p] * 12 + m - 1;
-        ctx.out[j] += Math.min(earned, f(std[j]));
+        out[o + j] += Math.min(earned, k[j] * std[o + j] + c[j]);
       }
     }
   };
@@ -58,18 +65,12 @@ export const dibaoDisregard: VariableDef = {
   doc: 'For each member with earnings in the month: min(earnings, share_of_standard × standard). Alternative formula fixed_amount: min(earnings, fixed amount).',
   refs: ['辽市政发〔2018〕15号 二(七)2'],
   deps: ['wage_monthly', 'labour_remuneration_monthly', 'dibao_standard_monthly'],
-  formula: disregard((ctx, m) => {
-    const share = ctx.num(`${P}.employment_disregard.share_of_standard`, m);
-    return (std) => share * std;
-  }),
+  formula: disregard((ctx, m) => [ctx.num(`${P}.employment_disregard.share_of_standard`, m), 0]),
   alternatives: {
     fixed_amount: {
       label: { zh: '按定额扣减就业成本', en: 'Fixed employment-cost disregard' },
       deps: ['wage_monthly', 'labour_remuneration_monthly', 'dibao_standard_monthly'],
-      formula: disregard((ctx, m) => {
-        const amount = ctx.num(`${P}.employment_disregard.fixed_amount`, m);
-        return () => amount;
-      }),
+      formula: disregard((ctx, m) => [0, ctx.num(`${P}.employment_disregard.fixed_amount`, m)]),
     },
   },
 };
@@ -151,17 +152,26 @@ export const dibaoSanction: VariableDef = {
     const streak = ctx.get('job_refusal_streak_monthly');
     const ph = ctx.personHousehold;
     const size = ctx.householdSize;
+    const limit = new Float64Array(12).fill(Infinity);
+    const share = new Float64Array(12);
     for (let m = 1; m <= 12; m++) {
       if (!ctx.has(`${P}.sanction.refusals`, m)) continue;
-      const limit = ctx.num(`${P}.sanction.refusals`, m);
-      const share = ctx.num(`${P}.sanction.reduction_share`, m);
-      for (let p = 0; p < ctx.persons; p++) {
-        const before = m === 1 ? initial[p] : streak[p * 12 + m - 2];
-        if (before < limit) continue;
-        const j = ph[p] * 12 + m - 1;
-        if (ent[j] <= 0) continue;
-        ctx.out[j] = Math.min(ent[j], ctx.out[j] + roundFen((ent[j] / size[ph[p]]) * share));
-        if (ctx.tracing) ctx.note(ph[p], `month ${m}: member ${p + 1} refused ${before} suitable jobs in a row: share withheld`);
+      limit[m - 1] = ctx.num(`${P}.sanction.refusals`, m);
+      share[m - 1] = ctx.num(`${P}.sanction.reduction_share`, m);
+    }
+    const out = ctx.out;
+    for (let p = 0; p < ctx.persons; p++) {
+      let any = initial[p] > 0;
+      for (let j = 0; j < 11 && !any; j++) any = streak[p * 12 + j] > 0;
+      if (!any) continue;
+      const h = ph[p];
+      for (let j = 0; j < 12; j++) {
+        const before = j === 0 ? initial[p] : streak[p * 12 + j - 1];
+        if (before < limit[j]) continue;
+        const i = h * 12 + j;
+        if (ent[i] <= 0) continue;
+        out[i] = Math.min(ent[i], out[i] + roundFen((ent[i] / size[h]) * share[j]));
+        if (ctx.tracing) ctx.note(h, `month ${j + 1}: member ${p + 1} refused ${before} suitable jobs in a row: share withheld`);
       }
     }
   },
@@ -184,4 +194,6 @@ export const dibaoMonthly: VariableDef = {
 
 export const dibaoAnnual = annualSum('dibao_annual', dibaoMonthly, { zh: '低保金（全年）', en: '低保 paid (year)' });
 
-export const DIBAO: VariableDef[] = [dibaoStandard, dibaoDisregard, dibaoIncome, dibaoHouseholdBenefit, dibaoSanction, dibaoMonthly, dibaoAnnual];
+export const dibaoStandardAnnual = annualSum('dibao_standard_annual', dibaoStandard, { zh: '低保标准（每人全年）', en: '低保 standard (per person, year)' });
+
+export const DIBAO: VariableDef[] = [dibaoStandard, dibaoStandardAnnual, dibaoDisregard, dibaoIncome, dibaoHouseholdBenefit, dibaoSanction, dibaoMonthly, dibaoAnnual];

@@ -4,46 +4,44 @@
  */
 import { type FormulaContext, type VariableDef } from '../engine/index.js';
 
-function personYear(name: string, label: { zh: string; en: string }, doc: string, deps: string[], f: (ctx: FormulaContext, cols: Float64Array[], p: number) => number): VariableDef {
-  return {
-    name,
-    entity: 'person',
-    period: 'year',
-    unit: 'yuan',
-    programme: 'income',
-    label,
-    doc,
-    deps,
-    formula: (ctx) => {
-      const cols = deps.map((d) => ctx.get(d));
-      for (let p = 0; p < ctx.n; p++) ctx.out[p] = f(ctx, cols, p);
-    },
-  };
+function personYear(name: string, label: { zh: string; en: string }, doc: string, deps: string[], formula: (ctx: FormulaContext) => void): VariableDef {
+  return { name, entity: 'person', period: 'year', unit: 'yuan', programme: 'income', label, doc, deps, formula };
 }
 
-const sum12 = (x: Float64Array, p: number) => {
-  let s = 0;
-  for (let m = 0; m < 12; m++) s += x[p * 12 + m];
-  return s;
-};
+/** out[p] = Σ over the month columns' 12 months + Σ the year columns. */
+function addUp(ctx: FormulaContext, months: string[], years: string[]): void {
+  const out = ctx.out;
+  const n = ctx.n;
+  for (const name of months) {
+    const x = ctx.get(name);
+    for (let p = 0; p < n; p++) {
+      const o = p * 12;
+      out[p] += x[o] + x[o + 1] + x[o + 2] + x[o + 3] + x[o + 4] + x[o + 5] + x[o + 6] + x[o + 7] + x[o + 8] + x[o + 9] + x[o + 10] + x[o + 11];
+    }
+  }
+  for (const name of years) {
+    const x = ctx.get(name);
+    for (let p = 0; p < n; p++) out[p] += x[p];
+  }
+}
 
 export const wageIncome = personYear(
   'wage_income_annual', { zh: '工资性收入', en: 'Wage income' }, 'Wages, the annual bonus, labour remuneration and author’s fees.',
   ['wage_monthly', 'bonus_annual', 'labour_remuneration_monthly', 'author_fees_monthly'],
-  (_, [w, b, l, a], p) => sum12(w, p) + b[p] + sum12(l, p) + sum12(a, p),
+  (ctx) => addUp(ctx, ['wage_monthly', 'labour_remuneration_monthly', 'author_fees_monthly'], ['bonus_annual']),
 );
 export const businessIncome = personYear(
   'business_net_income_annual', { zh: '经营净收入', en: 'Net business income' }, 'Business and farming net income.',
   ['business_income_annual', 'agricultural_income_annual'],
-  (_, [b, a], p) => b[p] + a[p],
+  (ctx) => addUp(ctx, [], ['business_income_annual', 'agricultural_income_annual']),
 );
 export const royaltiesAnnual = personYear(
   'royalties_annual', { zh: '特许权使用费收入（全年）', en: 'Royalties (year)' }, 'Property income in NBS terms.',
-  ['royalties_monthly'], (_, [r], p) => sum12(r, p),
+  ['royalties_monthly'], (ctx) => addUp(ctx, ['royalties_monthly'], []),
 );
 export const rentalAnnual = personYear(
   'rental_income_annual', { zh: '出租房屋租金收入（全年）', en: 'Rent received (year)' }, '',
-  ['rental_income_monthly'], (_, [r], p) => sum12(r, p),
+  ['rental_income_monthly'], (ctx) => addUp(ctx, ['rental_income_monthly'], []),
 );
 
 const PERSON_PARTS = [
@@ -63,14 +61,13 @@ export const disposableIncome: VariableDef = {
   refs: ['国家统计局 住户收支与生活状况调查 可支配收入定义'],
   deps: [...PERSON_PARTS, 'imputed_rent_annual', 'property_expense_annual', 'transfers_received_annual', 'transfers_paid_annual', 'dibao_annual'],
   formula: (ctx) => {
-    const cols = PERSON_PARTS.map((d) => ctx.get(d));
     const ph = ctx.personHousehold;
     const out = ctx.out;
-    for (let p = 0; p < ctx.persons; p++) {
-      let s = 0;
-      for (let k = 0; k < cols.length; k++) s += SIGN[k] * cols[k][p];
-      out[ph[p]] += s;
-    }
+    PERSON_PARTS.forEach((d, k) => {
+      const x = ctx.get(d);
+      const sign = SIGN[k];
+      for (let p = 0; p < ctx.persons; p++) out[ph[p]] += sign * x[p];
+    });
     const [imputed, expense, received, paid, dibao] = ['imputed_rent_annual', 'property_expense_annual', 'transfers_received_annual', 'transfers_paid_annual', 'dibao_annual'].map((d) => ctx.get(d));
     for (let h = 0; h < ctx.n; h++) out[h] += imputed[h] - expense[h] + received[h] - paid[h] + dibao[h];
   },

@@ -19,13 +19,18 @@ export const minimumWage: VariableDef = {
   formula: (ctx) => {
     const urban = ctx.get('urban');
     const ph = ctx.personHousehold;
+    const u = new Float64Array(12);
+    const r = new Float64Array(12);
+    let any = false;
     for (let m = 1; m <= 12; m++) {
       if (!ctx.has(`${P}.tier_urban`, m)) continue;
       const byTier = (t: number) => (ctx.has(`${P}.tier${t}`, m) ? ctx.num(`${P}.tier${t}`, m) : 0);
-      const u = byTier(ctx.num(`${P}.tier_urban`, m));
-      const r = byTier(ctx.num(`${P}.tier_rural`, m));
-      for (let p = 0; p < ctx.n; p++) ctx.out[p * 12 + m - 1] = urban[ph[p]] === 1 ? u : r;
+      u[m - 1] = byTier(ctx.num(`${P}.tier_urban`, m));
+      r[m - 1] = byTier(ctx.num(`${P}.tier_rural`, m));
+      any = true;
     }
+    if (!any) return;
+    for (let p = 0; p < ctx.n; p++) ctx.out.set(urban[ph[p]] === 1 ? u : r, p * 12);
   },
 };
 
@@ -63,4 +68,18 @@ export const belowMinimumWageMonths: VariableDef = {
   },
 };
 
-export const MINIMUM_WAGE: VariableDef[] = [minimumWage, belowMinimumWage, belowMinimumWageMonths];
+export const belowMinimumWagePersons: VariableDef = {
+  name: 'below_minimum_wage_persons',
+  entity: 'household',
+  period: 'year',
+  unit: 'count',
+  programme: P,
+  label: { zh: '工资曾低于最低工资标准的住户成员数', en: 'Members paid below the minimum wage in some month' },
+  deps: ['below_minimum_wage_months'],
+  formula: (ctx) => {
+    const months = ctx.get('below_minimum_wage_months');
+    for (let p = 0; p < ctx.persons; p++) if (months[p] > 0) ctx.out[ctx.personHousehold[p]]++;
+  },
+};
+
+export const MINIMUM_WAGE: VariableDef[] = [minimumWage, belowMinimumWage, belowMinimumWageMonths, belowMinimumWagePersons];

@@ -4,9 +4,16 @@
  * The reference is the non-private average, or from 国办发〔2019〕13号 the employment-weighted
  * average of non-private and private units (the plan's 三(三)4).
  */
-import { annualSum, roundFen, type FormulaContext, type VariableDef } from '../engine/index.js';
+import { annualSum, householdSum, roundFen, type FormulaContext, type VariableDef } from '../engine/index.js';
 
 const P = 'social_insurance';
+
+/** A numeric parameter for each month of the year (index 0 = January). */
+export function monthly(ctx: FormulaContext, name: string): Float64Array {
+  const out = new Float64Array(12);
+  for (let m = 1; m <= 12; m++) out[m - 1] = ctx.num(name, m);
+  return out;
+}
 
 /** The average monthly wage the base bounds refer to in `month`. */
 export function referenceWage(ctx: FormulaContext, month: number): number {
@@ -31,16 +38,23 @@ export const siContributionBase: VariableDef = {
     const insured = ctx.get('si_insured');
     const declared = ctx.get('si_declared_base_monthly');
     const out = ctx.out;
+    const lo = new Float64Array(12);
+    const hi = new Float64Array(12);
     for (let m = 1; m <= 12; m++) {
       const ref = referenceWage(ctx, m);
-      const lo = ref * ctx.num(`${P}.base.floor_share`, m);
-      const hi = ref * ctx.num(`${P}.base.cap_share`, m);
-      for (let p = 0; p < ctx.n; p++) {
-        const i = p * 12 + m - 1;
+      lo[m - 1] = ref * ctx.num(`${P}.base.floor_share`, m);
+      hi[m - 1] = ref * ctx.num(`${P}.base.cap_share`, m);
+    }
+    const n = ctx.n;
+    for (let p = 0; p < n; p++) {
+      if (insured[p] === 0) continue;
+      const d = declared[p];
+      for (let m = 0; m < 12; m++) {
+        const i = p * 12 + m;
         const w = wage[i];
-        if (w <= 0 || insured[p] === 0) continue;
-        const b = declared[p] > 0 ? declared[p] : w;
-        out[i] = roundFen(b < lo ? lo : b > hi ? hi : b);
+        if (w <= 0) continue;
+        const b = d > 0 ? d : w;
+        out[i] = roundFen(b < lo[m] ? lo[m] : b > hi[m] ? hi[m] : b);
       }
     }
   },
@@ -59,10 +73,9 @@ function contribution(name: string, rate: string, label: { zh: string; en: strin
     deps: ['si_contribution_base_monthly'],
     formula: (ctx) => {
       const base = ctx.get('si_contribution_base_monthly');
-      for (let m = 1; m <= 12; m++) {
-        const r = ctx.num(rate, m);
-        for (let p = 0; p < ctx.n; p++) ctx.out[p * 12 + m - 1] = roundFen(base[p * 12 + m - 1] * r);
-      }
+      const r = monthly(ctx, rate);
+      const out = ctx.out;
+      for (let i = 0; i < ctx.n * 12; i++) if (base[i] !== 0) out[i] = roundFen(base[i] * r[i % 12]);
     },
   };
 }
@@ -85,14 +98,17 @@ export const hpfEmployee: VariableDef = {
     const wage = ctx.get('wage_monthly');
     const rate = ctx.get('hpf_rate');
     const declared = ctx.get('si_declared_base_monthly');
-    for (let m = 1; m <= 12; m++) {
-      const cap = referenceWage(ctx, m) * ctx.num(`${P}.housing_fund.cap_share`, m);
-      const max = ctx.num(`${P}.housing_fund.max_rate`, m);
-      for (let p = 0; p < ctx.n; p++) {
-        const i = p * 12 + m - 1;
-        if (wage[i] <= 0 || rate[p] <= 0) continue;
+    const cap = new Float64Array(12);
+    const max = monthly(ctx, `${P}.housing_fund.max_rate`);
+    for (let m = 1; m <= 12; m++) cap[m - 1] = referenceWage(ctx, m) * ctx.num(`${P}.housing_fund.cap_share`, m);
+    const out = ctx.out;
+    for (let p = 0; p < ctx.n; p++) {
+      if (rate[p] <= 0) continue;
+      for (let m = 0; m < 12; m++) {
+        const i = p * 12 + m;
+        if (wage[i] <= 0) continue;
         const b = declared[p] > 0 ? declared[p] : wage[i];
-        ctx.out[i] = roundFen(Math.min(b, cap) * Math.min(rate[p], max));
+        out[i] = roundFen(Math.min(b, cap[m]) * Math.min(rate[p], max[m]));
       }
     }
   },
@@ -112,19 +128,33 @@ export const siEmployeeTotal: VariableDef = {
   formula: (ctx) => {
     const base = ctx.get('si_contribution_base_monthly');
     const hpf = ctx.get('hpf_employee_monthly');
-    for (let m = 1; m <= 12; m++) {
-      const a = ctx.num(`${P}.employee.pension_rate`, m);
-      const b = ctx.num(`${P}.employee.medical_rate`, m);
-      const c = ctx.num(`${P}.employee.unemployment_rate`, m);
-      for (let p = 0; p < ctx.n; p++) {
-        const i = p * 12 + m - 1;
-        const x = base[i];
-        ctx.out[i] = x === 0 ? hpf[i] : roundFen(x * a) + roundFen(x * b) + roundFen(x * c) + hpf[i];
+    const a = monthly(ctx, `${P}.employee.pension_rate`);
+    const b = monthly(ctx, `${P}.employee.medical_rate`);
+    const c = monthly(ctx, `${P}.employee.unemployment_rate`);
+    const out = ctx.out;
+    // bases repeat month after month: round each distinct one once
+    let lastX = NaN;
+    let lastM = 0;
+    let lastSi = 0;
+    for (let i = 0; i < ctx.n * 12; i++) {
+      const x = base[i];
+      if (x === 0) {
+        out[i] = hpf[i];
+        continue;
       }
+      const m = i % 12;
+      if (x !== lastX || a[m] !== a[lastM] || b[m] !== b[lastM] || c[m] !== c[lastM]) {
+        lastSi = roundFen(x * a[m]) + roundFen(x * b[m]) + roundFen(x * c[m]);
+        lastX = x;
+        lastM = m;
+      }
+      out[i] = lastSi + hpf[i];
     }
   },
 };
 
 export const siEmployeeAnnual = annualSum('social_insurance_employee_annual', siEmployeeTotal, { zh: '个人缴纳三险一金（全年）', en: 'Employee social insurance and housing fund (year)' });
 
-export const SOCIAL_INSURANCE: VariableDef[] = [siContributionBase, siPension, siMedical, siUnemployment, hpfEmployee, siEmployeeTotal, siEmployeeAnnual];
+export const siHousehold = householdSum('social_insurance_household_annual', siEmployeeAnnual, { zh: '住户个人缴纳三险一金（全年）', en: 'Household employee social insurance and housing fund (year)' });
+
+export const SOCIAL_INSURANCE: VariableDef[] = [siContributionBase, siPension, siMedical, siUnemployment, hpfEmployee, siEmployeeTotal, siEmployeeAnnual, siHousehold];

@@ -100,10 +100,11 @@ export const bonusMethod: VariableDef = {
     if (!settles(ctx)) return;
     const [resident, bonus, month, bonusTax, income, ded] = bonusMethod.deps!.map((d) => ctx.get(d));
     const table = ctx.scale('iit.comprehensive.annual_table', 12);
+    const allowed = Array.from({ length: 12 }, (_, j) => ctx.bool('iit.bonus.separate_allowed', j + 1));
     for (let p = 0; p < ctx.n; p++) {
       if (resident[p] !== 1 || bonus[p] <= 0) continue;
       const m = Math.min(12, Math.max(1, Math.round(month[p])));
-      if (!ctx.bool('iit.bonus.separate_allowed', m)) {
+      if (!allowed[m - 1]) {
         ctx.out[p] = 2;
         continue;
       }

@@ -46,22 +46,41 @@ export const specialDeductions: VariableDef = {
     const degree = ctx.get('continuing_education_degree');
     const loan = ctx.get('housing_loan');
     const tier = ctx.get('rent_city_tier');
+    const on = new Uint8Array(12);
+    const [child, infant, only, sibling, deg, interest, rent1, rent2, rent3] = Array.from({ length: 9 }, () => new Float64Array(12));
+    const sp = 'iit.special.';
+    let any = false;
     for (let m = 1; m <= 12; m++) {
       if (!comprehensive(ctx, m)) continue;
-      const s = 'iit.special.';
-      const child = ctx.num(s + 'children_education', m);
-      const infant = ctx.num(s + 'infant_care', m);
-      const only = ctx.num(s + 'elderly_only_child', m);
-      const sibling = ctx.num(s + 'elderly_sibling_cap', m);
-      const deg = ctx.num(s + 'continuing_education_degree', m);
-      const interest = ctx.num(s + 'housing_loan_interest', m);
-      const rent = [0, ctx.num(s + 'rent_tier1', m), ctx.num(s + 'rent_tier2', m), ctx.num(s + 'rent_tier3', m)];
-      for (let p = 0; p < ctx.n; p++) {
-        if (resident[p] !== 1) continue;
-        const e = elderly[p];
-        const housing = Math.max(loan[p] === 1 ? interest : 0, rent[tier[p]] ?? 0);
-        ctx.out[p * 12 + m - 1] =
-          (kids[p] * child + infants[p] * infant) * share[p] + (e === 1 ? only : e === 2 ? sibling : 0) + (degree[p] === 1 ? deg : 0) + housing;
+      const j = m - 1;
+      on[j] = 1;
+      any = true;
+      child[j] = ctx.num(sp + 'children_education', m);
+      infant[j] = ctx.num(sp + 'infant_care', m);
+      only[j] = ctx.num(sp + 'elderly_only_child', m);
+      sibling[j] = ctx.num(sp + 'elderly_sibling_cap', m);
+      deg[j] = ctx.num(sp + 'continuing_education_degree', m);
+      interest[j] = ctx.num(sp + 'housing_loan_interest', m);
+      rent1[j] = ctx.num(sp + 'rent_tier1', m);
+      rent2[j] = ctx.num(sp + 'rent_tier2', m);
+      rent3[j] = ctx.num(sp + 'rent_tier3', m);
+    }
+    if (!any) return;
+    const out = ctx.out;
+    for (let p = 0; p < ctx.n; p++) {
+      if (resident[p] !== 1) continue;
+      const k = kids[p];
+      const f = infants[p];
+      const e = elderly[p];
+      const d = degree[p];
+      const l = loan[p];
+      const t = tier[p];
+      if (k === 0 && f === 0 && e === 0 && d === 0 && l === 0 && t === 0) continue;
+      for (let j = 0; j < 12; j++) {
+        if (!on[j]) continue;
+        const rent = t === 1 ? rent1[j] : t === 2 ? rent2[j] : t === 3 ? rent3[j] : 0;
+        const housing = Math.max(l === 1 ? interest[j] : 0, rent);
+        out[p * 12 + j] = (k * child[j] + f * infant[j]) * share[p] + (e === 1 ? only[j] : e === 2 ? sibling[j] : 0) + (d === 1 ? deg[j] : 0) + housing;
       }
     }
   },
@@ -150,21 +169,33 @@ export const iitBonusWithheld: VariableDef = {
     const wage = ctx.get('wage_monthly');
     const si = ctx.get('social_insurance_employee_monthly');
     const resident = ctx.get('iit_resident');
+    let rules: { allowed: boolean; table: Scale; comp: boolean; divisor: number; nonResident: number; deduction: number }[] | undefined;
     for (let p = 0; p < ctx.n; p++) {
       const b = bonus[p];
       if (b <= 0) continue;
+      rules ??= Array.from({ length: 12 }, (_, j) => {
+        const m = j + 1;
+        const comp = comprehensive(ctx, m);
+        return {
+          allowed: bonusSeparateAllowed(ctx, m),
+          table: ctx.scale('iit.monthly_table', m),
+          comp,
+          divisor: ctx.num('iit.bonus.divisor', m),
+          nonResident: comp ? ctx.num('iit.non_resident.bonus_divisor', m) : 0,
+          deduction: ctx.num('iit.monthly_deduction', m),
+        };
+      });
       const m = Math.min(12, Math.max(1, Math.round(month[p])));
-      if (!bonusSeparateAllowed(ctx, m)) continue;
-      const table = ctx.scale('iit.monthly_table', m);
-      const comp = comprehensive(ctx, m);
-      if (comp && resident[p] !== 1) {
-        ctx.out[p] = nonResidentBonusTax(b, table, ctx.num('iit.non_resident.bonus_divisor', m));
+      const r = rules[m - 1];
+      if (!r.allowed) continue;
+      if (r.comp && resident[p] !== 1) {
+        ctx.out[p] = nonResidentBonusTax(b, r.table, r.nonResident);
         continue;
       }
       const i = p * 12 + m - 1;
-      const shortfall = comp ? 0 : ctx.num('iit.monthly_deduction', m) - (wage[i] - si[i]);
-      ctx.out[p] = bonusSeparateTax(b, table, ctx.num('iit.bonus.divisor', m), shortfall);
-      if (ctx.tracing) ctx.note(p, `bonus ${b} ÷ ${ctx.num('iit.bonus.divisor', m)} sets the rate; tax ${ctx.out[p]}`);
+      const shortfall = r.comp ? 0 : r.deduction - (wage[i] - si[i]);
+      ctx.out[p] = bonusSeparateTax(b, r.table, r.divisor, shortfall);
+      if (ctx.tracing) ctx.note(p, `bonus ${b} ÷ ${r.divisor} sets the rate; tax ${ctx.out[p]}`);
     }
   },
 };
@@ -196,33 +227,34 @@ export const iitRemunerationWithheld: VariableDef = {
     const author = ctx.get('author_fees_monthly');
     const royalty = ctx.get('royalties_monthly');
     const resident = ctx.get('iit_resident');
-    for (let m = 1; m <= 12; m++) {
-      let rules: RemunerationRules | undefined;
-      let comp = false;
-      for (let p = 0; p < ctx.n; p++) {
-        const i = p * 12 + m - 1;
+    let rules: { r: RemunerationRules; comp: boolean; reduction: number; rate: number; labour: Scale; monthly: Scale }[] | undefined;
+    const out = ctx.out;
+    for (let p = 0; p < ctx.n; p++) {
+      for (let j = 0; j < 12; j++) {
+        const i = p * 12 + j;
         const l = labour[i];
         const a = author[i];
         const r = royalty[i];
         if (l <= 0 && a <= 0 && r <= 0) continue;
-        if (!rules) {
-          rules = remunerationRules(ctx, m);
-          comp = comprehensive(ctx, m);
-        }
-        const reduction = ctx.num('iit.comprehensive.author_reduction', m);
-        if (comp && resident[p] !== 1) {
-          const table = ctx.scale('iit.monthly_table', m);
-          const k = 1 - rules.expenseRate;
-          ctx.out[i] =
-            roundFen(applyScale(table, l * k)) + roundFen(applyScale(table, a * k * reduction)) + roundFen(applyScale(table, r * k));
+        rules ??= Array.from({ length: 12 }, (_, k) => ({
+          r: remunerationRules(ctx, k + 1),
+          comp: comprehensive(ctx, k + 1),
+          reduction: ctx.num('iit.comprehensive.author_reduction', k + 1),
+          rate: ctx.num('iit.remuneration.rate', k + 1),
+          labour: ctx.scale('iit.remuneration.labour_table', k + 1),
+          monthly: ctx.scale('iit.monthly_table', k + 1),
+        }));
+        const R = rules[j];
+        if (R.comp && resident[p] !== 1) {
+          const k = 1 - R.r.expenseRate;
+          out[i] = roundFen(applyScale(R.monthly, l * k)) + roundFen(applyScale(R.monthly, a * k * R.reduction)) + roundFen(applyScale(R.monthly, r * k));
           continue;
         }
-        const rate = ctx.num('iit.remuneration.rate', m);
-        const tl = l > 0 ? labourWithholding(l, rules, ctx.scale('iit.remuneration.labour_table', m)) : 0;
-        const ta = a > 0 ? authorWithholding(a, rules, reduction, rate) : 0;
-        const tr = r > 0 ? royaltyWithholding(r, rules, rate) : 0;
-        ctx.out[i] = tl + ta + tr;
-        if (ctx.tracing) ctx.note(p, `month ${m}: labour ${l} → ${tl}, author's fees ${a} → ${ta}, royalties ${r} → ${tr}`);
+        const tl = l > 0 ? labourWithholding(l, R.r, R.labour) : 0;
+        const ta = a > 0 ? authorWithholding(a, R.r, R.reduction, R.rate) : 0;
+        const tr = r > 0 ? royaltyWithholding(r, R.r, R.rate) : 0;
+        out[i] = tl + ta + tr;
+        if (ctx.tracing) ctx.note(p, `month ${j + 1}: labour ${l} → ${tl}, author's fees ${a} → ${ta}, royalties ${r} → ${tr}`);
       }
     }
   },
