@@ -6,7 +6,6 @@ import { regionPrefix } from '../../shared/region-scope.js';
 import { actorOf, requirePermission, requireUser } from '../auth/guards.js';
 import type { AuditRow } from './audit.repository.js';
 import type { AuditService } from './audit.service.js';
-import { auditWorkbook } from './audit.export.js';
 
 export function toRecord(r: AuditRow) {
   return {
@@ -42,6 +41,7 @@ export function auditRoutes(app: FastifyInstance, audit: AuditService) {
     const { page: _p, pageSize: _s, ...q } = req.query;
     const { rows } = await query(requireUser(req).regionCode, q, 100_000, 0);
     await audit.record(actorOf(req), { action: 'audit.export', detail: { rows: rows.length, filters: q } });
+    const { auditWorkbook } = await import('./audit.export.js'); // exceljs is heavy: load it on first export
     const buf = await auditWorkbook(rows.map(toRecord));
     reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     reply.header('content-disposition', `attachment; filename="audit-log.xlsx"; filename*=UTF-8''${encodeURIComponent('审计日志.xlsx')}`);
