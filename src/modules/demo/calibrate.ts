@@ -9,7 +9,7 @@ import { RawCache } from './income-raw.js';
 import { HouseholdPlan, planHousehold } from './income-plan.js';
 import { COMPONENT_SHARES, TARGET_DISPOSABLE, YEARS, interpolate } from './params-income.js';
 import { CAREER } from './params-population.js';
-import { bornBy, careerMonths, householdPresent } from './status.js';
+import { BIRTH_MONTH, BITS, BONUS_MONTHS, FORMAL, STRIDE, WORK_END, WORK_START } from './packed.js';
 import { HOUSEHOLD_FLAG, type Calibration, type City } from './types.js';
 import { makeYearParams, type YearParams } from './year-params.js';
 
@@ -50,31 +50,44 @@ interface RawSums {
 
 /** Pass A: unscaled market and property income of ordinary households, and members, by area. */
 function rawSums(city: City, y: number, raw: RawCache): RawSums {
-  const ps = city.persons;
   const hh = city.households;
+  const pi = city.packed.i32;
+  const pf = city.packed.f32;
+  const y0 = y * 12;
   const s: RawSums = { members: [0, 0], wageRaw: [0, 0], bizRaw: [0, 0], propInc: [0, 0], propExp: [0, 0], formalWage: [0, 0], formalMonths: [0, 0] };
   for (let h = 0; h < hh.count; h++) {
-    if (!householdPresent(hh, ps, h, y)) continue;
+    if (hh.leftYear[h] !== 0 && y >= hh.leftYear[h]) continue;
+    const first = hh.first[h];
+    const end = first + hh.size[h];
+    let adult = false;
+    for (let p = first; p < end; p++) if (pi[p * STRIDE + BIRTH_MONTH] <= y0 - 216 + 5) adult = true;
+    if (!adult) continue;
     const a = hh.urban[h] ? 0 : 1;
     const special = (hh.flags[h] & RULE_BASED) !== 0;
-    for (let p = hh.first[h]; p < hh.first[h] + hh.size[h]; p++) {
-      if (!bornBy(ps, p, y)) continue;
+    for (let p = first; p < end; p++) {
+      const o = p * STRIDE;
+      const bmi = pi[o + BIRTH_MONTH];
+      if (bmi > y0 + 5) continue;
       s.members[a]++;
       if (special) continue;
-      const career = ps.career[p];
+      const bits = pi[o + BITS];
+      const career = bits & 7;
       if (career !== CAREER.employee && career !== CAREER.selfEmployed && career !== CAREER.farmer) continue;
-      const cm = careerMonths(ps, p, y);
-      if (cm.count === 0) continue;
+      const lo = Math.max(y0, bmi + pi[o + WORK_START]);
+      const hi = Math.min(y0 + 12, bmi + pi[o + WORK_END]);
+      if (hi <= lo) continue;
+      const count = hi - lo;
       if (career === CAREER.employee) {
         const wm = raw.wage[p];
-        const decBonus = ps.formal[p] && cm.first + cm.count - 1 === 12 ? ps.bonusMonths[p] : 0;
-        s.wageRaw[a] += wm * (cm.count + decBonus);
-        if (ps.formal[p]) {
-          s.formalWage[a] += wm * cm.count;
-          s.formalMonths[a] += cm.count;
+        const formal = (bits & FORMAL) !== 0;
+        const decBonus = formal && hi === y0 + 12 ? pf[o + BONUS_MONTHS] : 0;
+        s.wageRaw[a] += wm * (count + decBonus);
+        if (formal) {
+          s.formalWage[a] += wm * count;
+          s.formalMonths[a] += count;
         }
       } else {
-        s.bizRaw[a] += (raw.biz[p] * cm.count) / 12;
+        s.bizRaw[a] += (raw.biz[p] * count) / 12;
       }
     }
     const o = h * 5;

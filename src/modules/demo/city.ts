@@ -10,6 +10,7 @@ import { assignKeyGroups } from './key-groups.js';
 import { assignLabour } from './labour.js';
 import { assignPersonAttributes, regionCodeTable } from './persons.js';
 import { buildProperty } from './property.js';
+import { buildPacked } from './packed.js';
 import { buildReferrals } from './referrals.js';
 import { Rng } from './rng.js';
 import { selectSpecialHouseholds } from './special.js';
@@ -60,7 +61,7 @@ export function generateCity(options: GenerateOptions = {}): City {
   const referrals = buildReferrals(geography, households, persons, employers, seed, LAST_YEAR);
   progress('property', 1, 1);
 
-  const city: City = {
+  const base = {
     seed,
     scale,
     geography,
@@ -78,6 +79,7 @@ export function generateCity(options: GenerateOptions = {}): City {
       vehicleStart: startIndex(households.count, vehicles.household, vehicles.count),
     },
   };
+  const city: City = { ...base, packed: buildPacked(base) };
   calibrate(city, (y) => progress('calibration', y - 2009, 15));
   return city;
 }

@@ -5,19 +5,17 @@
  * withholding: under cumulative withholding with a constant monthly wage the cumulative taxable
  * income is monotone, so the tax withheld over the year is the annual table on the final total.
  */
-import { yearOf } from './dates.js';
 import { specialDeductionsMonthly } from './deductions.js';
 import { ITEM, MAX_MEMBERS } from './income-items.js';
 import { RawCache, businessRaw, propertyRawInto, regularWageRaw } from './income-raw.js';
 import { DIBAO_RULES, EMPLOYEE_SI, POVERTY_FLOOR_FROM, RESIDENT_PENSION_CONTRIBUTION, SELF_EMPLOYED_SI } from './params-income.js';
 import { CAREER } from './params-population.js';
 import { hashU01 } from './rng.js';
-import { bornBy, householdPresent } from './status.js';
+import { BIRTH_MONTH, BITS, BONUS_MONTHS, EMPLOYEE_PENSION, FORMAL, HPF_RATE, PENSION_LATENT, PENSION_START, RESIDENT_CONTRIBUTOR, SELF_INSURED, STRIDE, WORK_END, WORK_START } from './packed.js';
 import { annualComprehensiveTax, bonusTax, businessIncomeTax, monthlyRegimeId, monthlyWageTaxOld } from './tax.js';
 import { HOUSEHOLD_FLAG, type City } from './types.js';
 import type { YearParams } from './year-params.js';
 
-const NO_MONTHS = { first: 0, count: 0 };
 
 const M = MAX_MEMBERS;
 
@@ -126,7 +124,6 @@ const PROPERTY = new Float64Array(5);
 
 /** Plans household h in the year of P; `raw` (filled for that year) saves recomputing raw amounts. */
 export function planHousehold(city: City, h: number, P: YearParams, plan: HouseholdPlan, raw?: RawCache): HouseholdPlan {
-  const ps = city.persons;
   const hh = city.households;
   const y = P.year;
   const urban = hh.urban[h] === 1;
@@ -137,12 +134,24 @@ export function planHousehold(city: City, h: number, P: YearParams, plan: Househ
   plan.urban = urban;
   plan.ruleBased = (hh.flags[h] & (HOUSEHOLD_FLAG.dibao | HOUSEHOLD_FLAG.poor)) !== 0;
   plan.onRoster = (hh.flags[h] & HOUSEHOLD_FLAG.dibao) !== 0 && hh.dibaoFrom[h] <= y && y <= hh.dibaoTo[h];
-  if (!householdPresent(hh, ps, h, y)) return plan;
+  const pi = city.packed.i32;
+  const pf = city.packed.f32;
+  const y0 = y * 12;
+  // present: not yet left, and someone was an adult by mid-year (else they lived elsewhere)
+  if (hh.leftYear[h] !== 0 && y >= hh.leftYear[h]) return plan;
+  let adult = false;
   for (let k = 0; k < size; k++) {
-    if (bornBy(ps, first + k, y)) {
+    const bm = pi[(first + k) * STRIDE + BIRTH_MONTH];
+    if (bm <= y0 - 216 + 5) adult = true;
+    if (bm <= y0 + 5) {
       plan.isMember[k] = 1;
       plan.members++;
     }
+  }
+  if (!adult) {
+    plan.members = 0;
+    plan.isMember.fill(0, 0, size);
+    return plan;
   }
   const special = plan.ruleBased;
   const cached = raw !== undefined && raw.year === y;
@@ -152,73 +161,76 @@ export function planHousehold(city: City, h: number, P: YearParams, plan: Househ
   for (let k = 0; k < size; k++) {
     if (!plan.isMember[k]) continue;
     const p = first + k;
-    const career = ps.career[p];
+    const o = p * STRIDE;
+    const bits = pi[o + BITS];
+    const career = bits & 7;
+    const formal = (bits & FORMAL) !== 0;
+    const selfInsured = (bits & SELF_INSURED) !== 0;
+    const employeePension = (bits & EMPLOYEE_PENSION) !== 0;
+    const bmi = pi[o + BIRTH_MONTH];
+    const pensionStart = pi[o + PENSION_START];
     // months of the year in the career activity: [lo, hi) in month indices
-    const bmi = ps.birthMonth[p];
-    const y0 = y * 12;
-    const lo = Math.max(y0, bmi + ps.workStart[p]);
-    const hi = Math.min(y0 + 12, bmi + ps.workEnd[p]);
-    const cm = hi > lo ? { first: lo - y0 + 1, count: hi - lo } : NO_MONTHS;
-    const lastCareerMonth = cm.count > 0 ? cm.first + cm.count - 1 : 0;
-    if (career === CAREER.employee && cm.count > 0) {
+    const lo = Math.max(y0, bmi + pi[o + WORK_START]);
+    const hi = Math.min(y0 + 12, bmi + pi[o + WORK_END]);
+    const cmFirst = hi > lo ? lo - y0 + 1 : 0;
+    const cmCount = hi > lo ? hi - lo : 0;
+    const lastCareerMonth = cmCount > 0 ? cmFirst + cmCount - 1 : 0;
+    if (career === CAREER.employee && cmCount > 0) {
       const rw = (cached ? raw.wage[p] : regularWageRaw(city, p, y)) * 100;
       const wm = Math.round(special ? rw : rw * P.wageScale[a]);
       plan.wm[k] = wm;
-      plan.wFirst[k] = cm.first;
-      plan.wCount[k] = cm.count;
-      if (ps.formal[p]) {
+      plan.wFirst[k] = cmFirst;
+      plan.wCount[k] = cmCount;
+      if (formal) {
         plan.formal[k] = 1;
-        const e = ps.employer[p];
-        const hpfRate = e >= 0 ? city.employers.hpfRate[e] / 100 : 0;
         const base = Math.min(3 * avg, Math.max(EMPLOYEE_SI.baseFloor * avg, wm));
         plan.siBase[k] = base;
         plan.siPension[k] = Math.round(base * EMPLOYEE_SI.pension);
         plan.siMedical[k] = Math.round(base * EMPLOYEE_SI.medical);
         plan.siUnemployment[k] = Math.round(base * P.unemploymentRate);
-        plan.hpf[k] = Math.round(Math.min(wm, 3 * avg) * hpfRate);
+        plan.hpf[k] = Math.round((Math.min(wm, 3 * avg) * pi[o + HPF_RATE]) / 100);
         plan.siEmployer[k] = Math.round(base * P.employerRate) + plan.hpf[k];
-        plan.siFirst[k] = cm.first;
-        plan.siCount[k] = cm.count;
-        if (ps.bonusMonths[p] > 0 && lastCareerMonth === 12) plan.bonus[k] = Math.round(wm * ps.bonusMonths[p]);
+        plan.siFirst[k] = cmFirst;
+        plan.siCount[k] = cmCount;
+        const bonusMonths = pf[o + BONUS_MONTHS];
+        if (bonusMonths > 0 && lastCareerMonth === 12) plan.bonus[k] = Math.round(wm * bonusMonths);
       }
-    } else if ((career === CAREER.selfEmployed || career === CAREER.farmer) && cm.count > 0) {
+    } else if ((career === CAREER.selfEmployed || career === CAREER.farmer) && cmCount > 0) {
       if (career === CAREER.farmer) farming = true;
-      const rb = ((cached ? raw.biz[p] : businessRaw(city, p, y)) * 100 * cm.count) / 12;
+      const rb = ((cached ? raw.biz[p] : businessRaw(city, p, y)) * 100 * cmCount) / 12;
       plan.biz[k] = Math.round(special ? rb : rb * P.businessScale[a]);
-      plan.bFirst[k] = cm.first;
-      plan.bCount[k] = cm.count;
+      plan.bFirst[k] = cmFirst;
+      plan.bCount[k] = cmCount;
       plan.farm[k] = career === CAREER.farmer ? 1 : 0;
-      if (ps.selfInsured[p] && career === CAREER.selfEmployed) {
+      if (selfInsured && career === CAREER.selfEmployed) {
         const base = Math.round(SELF_EMPLOYED_SI.baseShare * avg);
         plan.siBase[k] = base;
         plan.siPension[k] = Math.round(base * SELF_EMPLOYED_SI.pension);
         plan.siMedical[k] = Math.round(base * SELF_EMPLOYED_SI.medical);
-        plan.siFirst[k] = cm.first;
-        plan.siCount[k] = cm.count;
+        plan.siFirst[k] = cmFirst;
+        plan.siCount[k] = cmCount;
       }
     }
-    const employeePension = ps.pensionLatent[p] > 0;
-    const pLo = Math.max(y0, bmi + (employeePension ? ps.pensionStart[p] : 720));
+    const pLo = Math.max(y0, bmi + (employeePension ? pensionStart : 720));
     if (pLo < y0 + 12) {
       plan.pFirst[k] = pLo - y0 + 1;
       plan.pCount[k] = y0 + 12 - pLo;
       if (employeePension) {
-        const raw = P.pensionLevel * ps.pensionLatent[p] * 100;
-        plan.pen[k] = Math.round(raw * P.pensionScale);
-        plan.employeePensionRaw += raw * plan.pCount[k];
+        const rawPension = P.pensionLevel * pf[o + PENSION_LATENT] * 100;
+        plan.pen[k] = Math.round(rawPension * P.pensionScale);
+        plan.employeePensionRaw += rawPension * plan.pCount[k];
       } else {
         plan.pen[k] = P.residentPensionFen;
       }
     }
-    const ageMonthsDec = y * 12 + 11 - bmi;
+    const ageMonthsDec = y0 + 11 - bmi;
     const employeeCovered =
-      (ps.formal[p] === 1 && career === CAREER.employee && lastCareerMonth === 12) ||
-      (ps.pensionLatent[p] > 0 && ageMonthsDec >= ps.pensionStart[p]) ||
-      (ps.selfInsured[p] === 1 && career === CAREER.selfEmployed && lastCareerMonth === 12);
+      (formal && career === CAREER.employee && lastCareerMonth === 12) ||
+      (employeePension && ageMonthsDec >= pensionStart) ||
+      (selfInsured && career === CAREER.selfEmployed && lastCareerMonth === 12);
     if (!employeeCovered && ageMonthsDec >= 0) plan.resSI[k] += P.residentMedicalFen;
-    const age = y - yearOf(ps.birth[p]);
-    if (age >= 16 && age < 60 && !ps.formal[p] && !ps.selfInsured[p] && ageMonthsDec >= ps.workStart[p] &&
-      hashU01(city.seed, p, 0x5e11) < RESIDENT_PENSION_CONTRIBUTION.participation) {
+    const age = y - Math.floor(bmi / 12);
+    if (age >= 16 && age < 60 && !formal && !selfInsured && ageMonthsDec >= pi[o + WORK_START] && (bits & RESIDENT_CONTRIBUTOR) !== 0) {
       plan.resSI[k] += RESIDENT_PENSION_CONTRIBUTION.amount * 100;
     }
   }

@@ -48,8 +48,8 @@ export function interpolate(anchors: Record<number, number>, year: number): numb
 /** Shares of disposable income from wages, net business and net property income (rest: net transfers). */
 export const COMPONENT_SHARES = {
   urban: {
-    wage: { 2010: 0.64, 2018: 0.55, 2024: 0.54 },
-    business: { 2010: 0.1, 2018: 0.1, 2024: 0.11 },
+    wage: { 2010: 0.66, 2018: 0.58, 2024: 0.56 },
+    business: { 2010: 0.11, 2018: 0.11, 2024: 0.115 },
     property: { 2010: 0.05, 2018: 0.07, 2024: 0.075 },
   },
   rural: {

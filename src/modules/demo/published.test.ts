@@ -37,9 +37,10 @@ describe('PUBLISHED agrees with data/published-statistics.csv', () => {
       expect(Object.values(PUBLISHED.countyGdp2023)).toContain(Number(r[3]));
     }
   });
-  it('quintile ratios average to one', () => {
+  it('quintile ratios are group means over the published national mean', () => {
     const r = nationalQuintileRatios(2018);
-    expect(r.reduce((a, b) => a + b, 0) / 5).toBeCloseTo(1, 12);
+    expect(r[0]).toBeCloseTo(6440 / 28228, 12);
     expect(r[4] / r[0]).toBeCloseTo(70640 / 6440, 10);
+    expect(Number(find('全国', '居民人均可支配收入五等份(低|中下|中|中上|高)', 2018) && /mean 28228/.test(csv))).toBe(1);
   });
 });

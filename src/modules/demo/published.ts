@@ -43,9 +43,10 @@ export const PUBLISHED = {
   povertyLineNominal: { 2014: 2800, 2015: 2855, 2016: 2952, 2019: 3218, 2020: 4000 } as Record<number, number>,
 } as const;
 
-/** National quintile group means divided by the overall mean (the shape the demo follows). */
+/**
+ * National quintile group means divided by the national per-capita mean (the shape the demo
+ * follows). The groups are of equal households, so the five means average more than the mean.
+ */
 export function nationalQuintileRatios(year: 2015 | 2018 | 2023): number[] {
-  const q = PUBLISHED.nationalQuintiles[year];
-  const mean = q.reduce((a, b) => a + b, 0) / 5;
-  return q.map((v) => v / mean);
+  return PUBLISHED.nationalQuintiles[year].map((v) => v / PUBLISHED.nationalMean[year]);
 }

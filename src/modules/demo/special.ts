@@ -53,14 +53,23 @@ export interface SpecialCounts {
 
 export function selectSpecialHouseholds(hh: Households, ps: Persons, scale: number, seed: number): SpecialCounts {
   const r = new Rng(seed ^ 0xd1ba0);
-  const ranked = (urban: number, eligible: (h: number) => boolean) => {
-    const list: { h: number; score: number }[] = [];
+  /** Eligible households of an area by ascending noisy potential; only the lowest `keep` are ordered. */
+  const ranked = (urban: number, eligible: (h: number) => boolean, keep: number) => {
+    const hs: number[] = [];
+    const sc: number[] = [];
     for (let h = 0; h < hh.count; h++) {
       if (hh.urban[h] !== urban || !eligible(h)) continue;
-      list.push({ h, score: potentialPerCapita(hh, ps, h) * Math.exp(0.6 * r.normal()) });
+      hs.push(h);
+      sc.push(potentialPerCapita(hh, ps, h) * Math.exp(0.6 * r.normal()));
     }
+    const sorted = Float64Array.from(sc).sort();
+    const threshold = sorted[Math.min(sorted.length - 1, keep)];
+    const list: { h: number; score: number }[] = [];
+    for (let i = 0; i < hs.length; i++) if (sc[i] <= threshold) list.push({ h: hs[i], score: sc[i] });
     return list.sort((a, b) => a.score - b.score || a.h - b.h);
   };
+  /** enough candidates for a target of persons (households average more than one member) */
+  const keepFor = (persons: number) => Math.ceil(persons * 2) + 50;
   const noFormal = (h: number) => {
     for (let p = hh.first[h]; p < hh.first[h] + hh.size[h]; p++) if (ps.formal[p] || ps.pensionLatent[p] > 1) return false;
     return true;
@@ -82,14 +91,17 @@ export function selectSpecialHouseholds(hh: Households, ps: Persons, scale: numb
     hh.dibaoFrom[h] = Math.max(2010, 2018 - Math.floor(r.float() ** 2 * 9));
     hh.dibaoTo[h] = Math.min(2025, 2018 + 1 + Math.floor(-Math.log(1 - r.float()) * 4));
   };
-  const dibaoUrban = take(ranked(1, noFormal), PUBLISHED.dibao2018.urban * scale, HOUSEHOLD_FLAG.dibao, roster);
-  const dibaoRural = take(ranked(0, noFormal), PUBLISHED.dibao2018.rural * scale, HOUSEHOLD_FLAG.dibao, roster);
+  const du = PUBLISHED.dibao2018.urban * scale;
+  const dr = PUBLISHED.dibao2018.rural * scale;
+  const dibaoUrban = take(ranked(1, noFormal, keepFor(du)), du, HOUSEHOLD_FLAG.dibao, roster);
+  const dibaoRural = take(ranked(0, noFormal, keepFor(dr)), dr, HOUSEHOLD_FLAG.dibao, roster);
   // rural poor: not on 低保, nobody aged 60+ in 2018 (whose resident pension alone would lift them)
   const poorEligible = (h: number) => {
     if (hh.flags[h] & HOUSEHOLD_FLAG.dibao || !noFormal(h)) return false;
     for (let p = hh.first[h]; p < hh.first[h] + hh.size[h]; p++) if (ps.birth[p] < 19580701) return false;
     return true;
   };
-  const poor = take(ranked(0, poorEligible), PUBLISHED.ruralPoor2018 * scale, HOUSEHOLD_FLAG.poor, () => {});
+  const rp = PUBLISHED.ruralPoor2018 * scale;
+  const poor = take(ranked(0, poorEligible, keepFor(rp)), rp, HOUSEHOLD_FLAG.poor, () => {});
   return { dibaoUrban, dibaoRural, poor };
 }

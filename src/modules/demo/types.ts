@@ -179,4 +179,11 @@ export interface City {
   calibration: Calibration;
   /** dwellings / vehicles of household h are rows start[h] … start[h+1]−1 */
   index: { dwellingStart: Int32Array; vehicleStart: Int32Array };
+  /** internal: hot person fields packed for the income model (packed.ts) */
+  packed: PackedPersons;
+}
+
+export interface PackedPersons {
+  i32: Int32Array;
+  f32: Float32Array;
 }

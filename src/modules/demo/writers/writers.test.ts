@@ -104,7 +104,10 @@ describe('writeDemo', () => {
     const buf = readFileSync(join(a, f.path));
     expect(buf.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(true);
     expect(f.amountUnit).toBe('元');
-    expect(f.faults!.missing_id.persons).toBeGreaterThanOrEqual(0);
-    expect(f.faults!.legacy_15.persons + f.faults!.lowercase_x.persons).toBeGreaterThan(0);
+    const faults = f.faults!;
+    expect(faults.missing_id.eligible).toBeGreaterThan(0);
+    expect(faults.legacy_15.rows + faults.lowercase_x.rows + faults.missing_id.rows).toBeGreaterThan(0);
+    const text = buf.toString('utf8');
+    expect(text.split('\r\n')[0]).toContain('不动产权证号');
   });
 });
