@@ -12,6 +12,8 @@ export interface DemoReport {
   password?: string;
   accounts: { username: string; displayName: string; roles: Role[] }[];
   accountsFile?: string;
+  /** The synthetic city loaded into the income and property registry (or why it was not). */
+  registry?: { persons: number; seconds: number; precision: number; recall: number } | { skipped: string } | { error: string };
 }
 
 /**
@@ -19,7 +21,7 @@ export interface DemoReport {
  * user, and the Liaoyang plan with a supervision history. Runs once (remembered in settings).
  * Later capabilities add their demo data here (the synthetic city, survey sample, …).
  */
-export async function loadDemoIfEmpty(s: Services, opts: { dataDir: string; password?: string; today?: string }): Promise<DemoReport> {
+export async function loadDemoIfEmpty(s: Services, opts: { dataDir: string; password?: string; today?: string; registryScale?: number }): Promise<DemoReport> {
   if (await s.settings.get('demo.loaded', false)) return { loaded: false, accounts: [] };
   const password = opts.password ?? process.env.ZENGSHOU_DEMO_PASSWORD ?? generatePassword(16);
   const depts = await s.departments.list();
@@ -47,6 +49,7 @@ export async function loadDemoIfEmpty(s: Services, opts: { dataDir: string; pass
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
   await loadDemoPlan(s.plans, { today, supervisor: 'ducha', liaisonFor: (id) => liaison.get(id), actor: SYSTEM_ACTOR });
   await s.supervision.scanReminders(today);
+  const registry = await loadRegistryDemo(s, opts.registryScale);
   await s.settings.set('demo.loaded', true, 'system');
   const accountsFile = join(opts.dataDir, 'demo-accounts.txt');
   writeFileSync(
@@ -54,5 +57,22 @@ export async function loadDemoIfEmpty(s: Services, opts: { dataDir: string; pass
     `# Zengshou demo accounts (synthetic; delete this file once noted)\n# password of every demo account: ${password}\n${accounts.map((a) => `${a.username}\t${a.displayName}\t${a.roles.join(',')}`).join('\n')}\n`,
     { mode: 0o600 },
   );
-  return { loaded: true, password, accounts, accountsFile };
+  return { loaded: true, password, accounts, accountsFile, registry };
+}
+
+/**
+ * The synthetic city in the income and property registry (scale 0.05 unless ZENGSHOU_DEMO_SCALE
+ * says otherwise; 0 skips it; unit tests skip it unless they ask). A failure here does not stop the
+ * platform from starting: `npx zengshou demo load` can be run later.
+ */
+async function loadRegistryDemo(s: Services, requested?: number): Promise<DemoReport['registry']> {
+  const scale = requested ?? (process.env.VITEST ? 0 : Number(process.env.ZENGSHOU_DEMO_SCALE ?? 0.05));
+  if (!(scale > 0)) return { skipped: 'scale 0' };
+  try {
+    const { loadDemoRegistry } = await import('../modules/registry/demo-load.js');
+    const r = await loadDemoRegistry(s, { scale, actor: SYSTEM_ACTOR });
+    return { persons: r.persons, seconds: r.seconds, precision: r.quality.precision, recall: r.quality.recall };
+  } catch (e) {
+    return { error: (e as Error).message ?? String(e) };
+  }
 }

@@ -185,6 +185,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('region_code', 'varchar(12)')
       .addColumn('address_enc', 'text')
       .addColumn('ref_enc', 'text')
+      // Blind index of the certificate / account number: co-owners' rows of one dwelling share it.
+      .addColumn('ref_bidx', 'varchar(64)')
       .addColumn('acquired_on', 'varchar(10)')
       .addColumn('valued_on', 'varchar(10)')
       .addColumn('disposed_on', 'varchar(10)'),

@@ -41,7 +41,7 @@ export const DEFAULT_CHANNELS: ChannelSeed[] = [
         period: ['税款所属期', '所属期', '所属月份', '所得期间', '所得期间起', '税款所属期起', '所属期起', '申报月份'],
         item: ['所得项目', '所得项目名称', '所得类型', '收入类型'],
         amount: ['收入额', '本期收入', '收入', '收入额(元)', '本期收入额'],
-        employerCode: ['扣缴义务人识别号', '扣缴义务人统一社会信用代码', '统一社会信用代码'],
+        employerCode: ['扣缴义务人纳税人识别号', '扣缴义务人识别号', '扣缴义务人统一社会信用代码', '统一社会信用代码'],
       },
       incomeColumns: [{ column: ['已扣缴税额', '本期已扣缴税额', '应扣缴税额', '本期应预扣预缴税额', '扣缴税额', '税额'], item: 'iit' }],
       values: {
@@ -63,6 +63,8 @@ export const DEFAULT_CHANNELS: ChannelSeed[] = [
     mapping: {
       record: 'social_insurance',
       unit: 'yuan',
+      // one sheet per month is common
+      sheet: '*',
       fields: {
         ...person,
         period: ['费款所属期', '缴费所属期', '所属期', '缴费年月', '所属年月', '费款所属期(年月)'],
@@ -73,9 +75,9 @@ export const DEFAULT_CHANNELS: ChannelSeed[] = [
         employer: ['单位缴费', '单位缴纳', '单位缴费金额'],
       },
       schemeColumns: [
-        { scheme: 'pension', personal: ['养老保险/个人缴费', '养老保险/个人缴纳', '养老保险/个人', '基本养老保险/个人缴费', '养老个人'], employer: ['养老保险/单位缴费', '养老保险/单位缴纳', '养老保险/单位', '基本养老保险/单位缴费', '养老单位'] },
-        { scheme: 'medical', personal: ['医疗保险/个人缴费', '医疗保险/个人缴纳', '医疗保险/个人', '基本医疗保险/个人缴费', '医疗个人'], employer: ['医疗保险/单位缴费', '医疗保险/单位缴纳', '医疗保险/单位', '基本医疗保险/单位缴费', '医疗单位'] },
-        { scheme: 'unemployment', personal: ['失业保险/个人缴费', '失业保险/个人缴纳', '失业保险/个人', '失业个人'], employer: ['失业保险/单位缴费', '失业保险/单位缴纳', '失业保险/单位', '失业单位'] },
+        { scheme: 'pension', personal: ['养老保险个人缴费', '养老保险/个人缴费', '养老保险/个人缴纳', '养老保险/个人', '基本养老保险/个人缴费', '养老个人'], employer: ['养老保险单位缴费', '养老保险/单位缴费', '养老保险/单位缴纳', '养老保险/单位', '基本养老保险/单位缴费', '养老单位'] },
+        { scheme: 'medical', personal: ['医疗保险个人缴费', '医疗保险/个人缴费', '医疗保险/个人缴纳', '医疗保险/个人', '基本医疗保险/个人缴费', '医疗个人'], employer: ['医疗保险单位缴费', '医疗保险/单位缴费', '医疗保险/单位缴纳', '医疗保险/单位', '基本医疗保险/单位缴费', '医疗单位'] },
+        { scheme: 'unemployment', personal: ['失业保险个人缴费', '失业保险/个人缴费', '失业保险/个人缴纳', '失业保险/个人', '失业个人'], employer: ['失业保险单位缴费', '失业保险/单位缴费', '失业保险/单位缴纳', '失业保险/单位', '失业单位'] },
         { scheme: 'housing_fund', personal: ['住房公积金/个人缴存', '住房公积金/个人缴费', '住房公积金/个人', '公积金个人'], employer: ['住房公积金/单位缴存', '住房公积金/单位缴费', '住房公积金/单位', '公积金单位'] },
       ],
       values: {
@@ -95,6 +97,9 @@ export const DEFAULT_CHANNELS: ChannelSeed[] = [
       unit: 'yuan',
       fields: {
         ...person,
+        countyName: ['县（市、区）', '县区', '区县', '县(市、区)'],
+        townshipName: ['乡镇（街道）', '乡镇街道', '乡镇', '街道'],
+        villageName: ['村（社区）', '村社区', '村(居)委会', '社区'],
         householdNo: ['户编号', '低保证号', '家庭编号', '户号', '保障证号'],
         relation: ['与户主关系', '关系'],
         period: ['发放年月', '保障年月', '所属期', '发放月份', '享受年月'],
@@ -104,6 +109,8 @@ export const DEFAULT_CHANNELS: ChannelSeed[] = [
         benefit: ['月保障金', '低保金', '月低保金', '保障金额', '月发放金额', '发放金额', '月保障金额'],
       },
       alsoIncome: 'dibao',
+      // the roster repeats the household's benefit on every member's row
+      householdAmounts: true,
     },
   },
   {

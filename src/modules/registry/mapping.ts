@@ -12,6 +12,8 @@ export type RecordKind = (typeof RECORD_KINDS)[number];
 export const FIELDS = [
   // the person
   'idNumber', 'name', 'sex', 'birthDate', 'phone', 'address', 'regionCode', 'residence', 'account', 'householdNo', 'relation',
+  // the place by names when a file has no region code (县（市、区） / 乡镇（街道） / 村（社区）)
+  'countyName', 'townshipName', 'villageName',
   // when
   'period', 'year', 'month', 'date',
   // income: one item and amount per row (when incomeColumns is not used)
@@ -35,7 +37,7 @@ export const ChannelMappingSchema = z.object({
   record: z.enum(RECORD_KINDS),
   /** Unit of money columns unless a column says otherwise. */
   unit: Unit.default('yuan'),
-  /** XLSX: sheet name (default: the first sheet). */
+  /** XLSX: sheet name (default: the first sheet), or '*' for every sheet (e.g. one sheet per month). */
   sheet: z.string().optional(),
   /** Number of header rows above the data; found automatically when absent. */
   headerRows: z.number().int().min(1).max(10).optional(),
@@ -64,8 +66,13 @@ export const ChannelMappingSchema = z.object({
    * 低保 benefits as 'dibao', property rows with an income column, etc.
    */
   alsoIncome: z.enum(ITEM_CODES as [string, ...string[]]).optional(),
-  /** Rows without an ID number are kept for probabilistic linkage (name + birth date + address). */
+  /** Rows without an ID number are kept for probabilistic linkage (name + birth date or address or place). */
   allowMissingId: z.boolean().default(true),
+  /**
+   * Money amounts are the household's, repeated on every member's row (a 低保 roster): the implied
+   * income record goes on the head's row only (relation 户主 or a relation label mapped to 'head').
+   */
+  householdAmounts: z.boolean().default(false),
 });
 export type ChannelMapping = z.infer<typeof ChannelMappingSchema>;
 export type ChannelMappingInput = z.input<typeof ChannelMappingSchema>;

@@ -163,6 +163,7 @@ export interface RegPropertyTable extends Provenance {
   region_code: string | null;
   address_enc: string | null;
   ref_enc: string | null;
+  ref_bidx: string | null;
   acquired_on: string | null;
   valued_on: string | null;
   disposed_on: string | null;

@@ -27,8 +27,7 @@ const PERSON_COLS: Col[] = [
 ];
 const PERSON_UPDATE_COLS: Col[] = [
   { name: 'region_code', type: 'text' }, { name: 'household_id', type: 'int' }, { name: 'relation', type: 'text' }, { name: 'address_enc', type: 'text' },
-  { name: 'phone_enc', type: 'text' }, { name: 'residence', type: 'text' }, { name: 'name_enc', type: 'text' }, { name: 'name_bidx', type: 'text' },
-  { name: 'surname_bidx', type: 'text' },
+  { name: 'phone_enc', type: 'text' }, { name: 'residence', type: 'text' },
 ];
 const HOUSEHOLD_COLS: Col[] = [
   { name: 'id', type: 'int' }, { name: 'key_bidx', type: 'text' }, { name: 'region_code', type: 'text' }, { name: 'address_enc', type: 'text' },
@@ -49,7 +48,7 @@ const DIBAO_COLS: Col[] = [
 ];
 const PROPERTY_COLS: Col[] = [
   { name: 'person_id', type: 'int' }, { name: 'kind', type: 'text' }, { name: 'value_fen', type: 'bigint' }, { name: 'area_m2', type: 'float' },
-  { name: 'region_code', type: 'text' }, { name: 'address_enc', type: 'text' }, { name: 'ref_enc', type: 'text' }, { name: 'acquired_on', type: 'text' },
+  { name: 'region_code', type: 'text' }, { name: 'address_enc', type: 'text' }, { name: 'ref_enc', type: 'text' }, { name: 'ref_bidx', type: 'text' }, { name: 'acquired_on', type: 'text' },
   { name: 'valued_on', type: 'text' }, { name: 'disposed_on', type: 'text' }, ...PROV,
 ];
 const QUARANTINE_COLS: Col[] = [
@@ -85,11 +84,14 @@ export interface BatchContext {
   /** header paths of the file (the quarantine keeps rows as {header: value}) */
   paths: string[];
   regionExists: (code: string) => boolean;
+  regionByNames?: (county: string, township: string, village: string) => string | null;
   asOf: string;
   now: string;
+  titlePeriod?: string | null;
 }
 
 export class BatchWriter {
+  // (a later channel's spelling of a name never overwrites the first one: typos and traditional forms are common)
   readonly counts: BatchCounts = {
     rowsRead: 0, rowsOk: 0, rowsRejected: 0, recordsAttempted: 0, recordsAdded: 0, personsAdded: 0, householdsAdded: 0, linkedById: 0, pendingLinkage: 0, fixes: {}, problems: {},
   };
@@ -99,8 +101,8 @@ export class BatchWriter {
   private nextHousehold = 0;
   private readonly updatedThisBatch = new Set<number>();
   private readonly keyCache = new Map<string, string>();
-  private readonly mapCtx: MapContext;
-  private readonly updatesPersons: boolean;
+  private mapCtx: MapContext;
+  private updatesPersons: boolean;
   private persons: unknown[][] = [];
   private personUpdates: unknown[][] = [];
   private households: unknown[][] = [];
@@ -112,9 +114,27 @@ export class BatchWriter {
   private pending = 0;
 
   constructor(private readonly c: BatchContext) {
-    this.mapCtx = { mapping: c.mapping, plan: c.plan, regionExists: c.regionExists, asOf: c.asOf };
-    const f = c.plan.fields;
-    this.updatesPersons = [f.regionCode, f.householdNo, f.relation, f.address, f.phone, f.residence].some((x) => x !== undefined);
+    this.mapCtx = this.context();
+    this.updatesPersons = this.updates();
+  }
+
+  private context(): MapContext {
+    const c = this.c;
+    return { mapping: c.mapping, plan: c.plan, regionExists: c.regionExists, regionByNames: c.regionByNames, asOf: c.asOf, titlePeriod: c.titlePeriod };
+  }
+
+  private updates(): boolean {
+    const f = this.c.plan.fields;
+    return [f.regionCode, f.villageName, f.townshipName, f.householdNo, f.relation, f.address, f.phone, f.residence].some((x) => x !== undefined);
+  }
+
+  /** A new sheet of the same workbook: its own header, possibly its own title period. */
+  setHeader(plan: ColumnPlan, paths: string[], titlePeriod: string | null): void {
+    this.c.plan = plan;
+    this.c.paths = paths;
+    this.c.titlePeriod = titlePeriod;
+    this.mapCtx = this.context();
+    this.updatesPersons = this.updates();
   }
 
   /** Loads the identity indexes (inside the transaction, after the import lock). */
@@ -187,10 +207,7 @@ export class BatchWriter {
       if (p.idNumber) this.counts.linkedById++;
       if (this.updatesPersons && !this.updatedThisBatch.has(existing)) {
         this.updatedThisBatch.add(existing);
-        this.personUpdates.push([
-          existing, p.regionCode, householdId, p.relation, pr.enc(p.address), pr.enc(p.phone), p.residence,
-          p.name ? pr.enc(p.name) : null, p.name ? pr.nameIndex(p.name) : null, p.name ? pr.surnameIndex(p.name) : null,
-        ]);
+        this.personUpdates.push([existing, p.regionCode, householdId, p.relation, pr.enc(p.address), pr.enc(p.phone), p.residence]);
       }
       return existing;
     }
@@ -225,7 +242,10 @@ export class BatchWriter {
         this.dibao.push([personId, null, r.year, r.period, r.householdSize, r.standardFen, r.benefitFen, p.regionCode, ...prov]);
         break;
       case 'property':
-        this.property.push([personId, r.kind, r.valueFen, r.area, r.regionCode, pr.enc(r.address), pr.enc(r.ref), r.acquiredOn, r.valuedOn, r.disposedOn, ...prov]);
+        this.property.push([
+          personId, r.kind, r.valueFen, r.area, r.regionCode, pr.enc(r.address), pr.enc(r.ref), r.ref ? pr.bidx('key', `${this.c.channelCode}\u0000ref\u0000${r.ref}`) : null,
+          r.acquiredOn, r.valuedOn, r.disposedOn, ...prov,
+        ]);
         break;
     }
   }

@@ -11,7 +11,7 @@ import { lockImports, syncSequence } from '../bulk.js';
 import { mappingAliases, type ChannelMapping } from '../mapping.js';
 import type { Protector } from '../protect.js';
 import { detectHeader } from '../readers/headers.js';
-import type { RawRow } from '../readers/types.js';
+import { rowRef, type RawRow } from '../readers/types.js';
 import { SheetNotFoundError } from '../readers/xlsx.js';
 import { BatchWriter, type BatchCounts } from './batch-writer.js';
 import { planColumns, type ColumnPlan } from './row-mapper.js';
@@ -74,35 +74,88 @@ export class Importer {
     const format = await formatOf(src);
     const reader = readRows(src, format, channel.mapping.sheet);
     try {
-      // The header: found in the first rows.
-      const sample: RawRow[] = [];
-      let rest: RawRow[] = [];
-      // (next() by hand: leaving a for-await loop early would close the generator)
+      return await this.importBatches(channel, reader.batches, { fileName: src.name, sha256, size: src.size, encoding: reader.encoding, bytesRead: reader.bytesRead }, opts);
+    } catch (e) {
+      if (e instanceof SheetNotFoundError) throw new AppError(400, 'SHEET_NOT_FOUND', e.message);
+      if (e instanceof AppError) throw e;
+      const msg = (e as Error).message ?? String(e);
+      if (/zip|end of central directory|invalid signature/i.test(msg)) throw new AppError(400, 'BAD_FILE', `文件无法读取（不是有效的 XLSX/CSV）: ${msg}`);
+      throw e;
+    }
+  }
+
+  /**
+   * Imports rows from any source of raw row batches (a file reader, or a generator in the same
+   * process such as the demo city's channels), with the same header detection, validation and
+   * all-or-nothing batch. The caller has checked that `sha256` is not a batch yet.
+   */
+  async importBatches(
+    channel: ChannelForImport,
+    batches: AsyncIterable<RawRow[]> | Iterable<RawRow[]>,
+    meta: { fileName: string; sha256: string; size: number; encoding?: () => string | null; bytesRead?: () => number },
+    opts: ImportOptions,
+  ): Promise<ImportReport> {
+    const progress: ImportProgress = { phase: 'read', bytesRead: 0, totalBytes: meta.size, rowsRead: 0, rowsOk: 0, rowsRejected: 0 };
+    const iterator = (Symbol.asyncIterator in batches ? batches[Symbol.asyncIterator]() : (batches as Iterable<RawRow[]>)[Symbol.iterator]()) as AsyncIterator<RawRow[]> | Iterator<RawRow[]>;
+    // Rows arrive in batches; a sheet's first rows are held back until its header is found.
+    let carry: RawRow[] = [];
+    const nextRow = async (): Promise<RawRow | null> => {
+      while (carry.length === 0) {
+        const n = await iterator.next();
+        if (n.done) return null;
+        carry = n.value;
+      }
+      return carry.shift()!;
+    };
+    /** The header of the sheet starting with `first`: rows before it are titles, rows after it data. */
+    const readHeader = async (first: RawRow) => {
+      const sample: RawRow[] = [first];
       while (sample.length < SAMPLE_ROWS) {
-        const n = await reader.batches.next();
-        if (n.done) break;
-        sample.push(...n.value);
+        const r = await nextRow();
+        if (!r) break;
+        if ((r.sheet ?? 0) !== (first.sheet ?? 0)) {
+          carry.unshift(r);
+          break;
+        }
+        sample.push(r);
       }
       const guess = detectHeader(sample.map((r) => r.cells), mappingAliases(channel.mapping), channel.mapping.headerRows);
-      if (!guess) throw new AppError(400, 'HEADER_NOT_FOUND', '未找到与该渠道列映射相符的表头，请检查文件或渠道的列映射');
-      const plan = planColumns(guess.paths, channel.mapping);
-      if (plan.missing.length) throw new AppError(400, 'COLUMNS_MISSING', `文件缺少必需的列：${plan.missing.join('，')}`, { missing: plan.missing, columns: guess.paths });
-      rest = sample.slice(guess.start + guess.depth);
-      const header = { firstRow: sample[guess.start]?.no ?? 1, depth: guess.depth, columns: guess.paths };
-
-      const report = await this.writeBatch(channel, plan, guess.paths, { fileName: src.name, sha256, size: src.size, encoding: () => reader.encoding() }, opts, async (w) => {
-        for (const r of rest) await w.addRow(r.no, r.cells);
-        for await (const batch of reader.batches) {
-          for (const r of batch) await w.addRow(r.no, r.cells);
-          progress.phase = 'read';
-          progress.bytesRead = reader.bytesRead();
-          progress.rowsRead = w.counts.rowsRead;
-          progress.rowsOk = w.counts.rowsOk;
-          progress.rowsRejected = w.counts.rowsRejected;
-          opts.onProgress?.(progress);
+      const where = first.sheet ? `（第 ${first.sheet + 1} 个工作表）` : '';
+      if (!guess) throw new AppError(400, 'HEADER_NOT_FOUND', `未找到与该渠道列映射相符的表头${where}，请检查文件或渠道的列映射`);
+      const titlePeriod = periodInTitle(sample.slice(0, guess.start).map((r) => r.cells.join(' ')).join(' '));
+      const plan = planColumns(guess.paths, channel.mapping, titlePeriod !== null);
+      if (plan.missing.length) throw new AppError(400, 'COLUMNS_MISSING', `文件缺少必需的列${where}：${plan.missing.join('，')}`, { missing: plan.missing, columns: guess.paths });
+      return { guess, plan, titlePeriod, data: sample.slice(guess.start + guess.depth) };
+    };
+    try {
+      const first = await nextRow();
+      if (!first) throw new AppError(400, 'EMPTY_FILE', '文件中没有数据');
+      const h0 = await readHeader(first);
+      const header = { firstRow: first.no + h0.guess.start, depth: h0.guess.depth, columns: h0.guess.paths };
+      const report = await this.writeBatch(channel, h0.plan, h0.guess.paths, { fileName: meta.fileName, sha256: meta.sha256, size: meta.size, encoding: meta.encoding ?? (() => null), titlePeriod: h0.titlePeriod }, opts, async (w) => {
+        let sheet = first.sheet ?? 0;
+        for (const r of h0.data) await w.addRow(rowRef(r), r.cells);
+        let n = 0;
+        for (let r = await nextRow(); r; r = await nextRow()) {
+          if ((r.sheet ?? 0) !== sheet) {
+            sheet = r.sheet ?? 0;
+            const h = await readHeader(r);
+            w.setHeader(h.plan, h.guess.paths, h.titlePeriod);
+            for (const d of h.data) await w.addRow(rowRef(d), d.cells);
+            continue;
+          }
+          await w.addRow(rowRef(r), r.cells);
+          if (++n % 2000 === 0) {
+            progress.phase = 'read';
+            progress.bytesRead = meta.bytesRead?.() ?? 0;
+            progress.rowsRead = w.counts.rowsRead;
+            progress.rowsOk = w.counts.rowsOk;
+            progress.rowsRejected = w.counts.rowsRejected;
+            opts.onProgress?.(progress);
+          }
         }
         progress.phase = 'commit';
-        progress.bytesRead = src.size;
+        progress.bytesRead = meta.size;
         progress.rowsRead = w.counts.rowsRead;
         progress.rowsOk = w.counts.rowsOk;
         progress.rowsRejected = w.counts.rowsRejected;
@@ -110,14 +163,8 @@ export class Importer {
       });
       opts.onProgress?.({ ...progress, phase: 'done', rowsRead: report.rowsRead, rowsOk: report.rowsOk, rowsRejected: report.rowsRejected });
       return { ...report, header };
-    } catch (e) {
-      if (e instanceof SheetNotFoundError) throw new AppError(400, 'SHEET_NOT_FOUND', e.message);
-      if (e instanceof AppError) throw e;
-      const msg = (e as Error).message ?? String(e);
-      if (/zip|end of central directory|invalid signature/i.test(msg)) throw new AppError(400, 'BAD_FILE', `文件无法读取（不是有效的 XLSX/CSV）: ${msg}`);
-      throw e;
     } finally {
-      await reader.batches.return(undefined);
+      await iterator.return?.(undefined);
     }
   }
 
@@ -134,15 +181,17 @@ export class Importer {
     channel: ChannelForImport,
     plan: ColumnPlan,
     paths: string[],
-    meta: { fileName: string; sha256: string; size: number; encoding: () => string | null },
+    meta: { fileName: string; sha256: string; size: number; encoding: () => string | null; titlePeriod?: string | null },
     opts: ImportOptions,
     feed: (w: BatchWriter) => Promise<void>,
   ): Promise<Omit<ImportReport, 'header'>> {
     const { db, dialect } = this.h;
     const startedAt = nowIso();
     const asOf = opts.asOf ?? startedAt.slice(0, 10);
-    const regions = new Set((await db.selectFrom('regions').select('code').execute()).map((r) => r.code));
+    const regionRows = await db.selectFrom('regions').select(['code', 'name', 'level', 'parent_code']).execute();
+    const regions = new Set(regionRows.map((r) => r.code));
     const regionExists = (code: string) => regions.has(code);
+    const regionByNames = regionNameResolver(regionRows);
     return db.transaction().execute(async (trx) => {
       await lockImports(trx, dialect);
       const batchId = (
@@ -157,7 +206,8 @@ export class Importer {
           .executeTakeFirstOrThrow()
       ).id;
       const w = new BatchWriter({
-        trx, dialect, protector: this.protector, channelId: channel.id, channelCode: channel.code, batchId, mapping: channel.mapping, plan, paths, regionExists, asOf, now: startedAt,
+        trx, dialect, protector: this.protector, channelId: channel.id, channelCode: channel.code, batchId, mapping: channel.mapping, plan, paths, regionExists, regionByNames, asOf, now: startedAt,
+        titlePeriod: meta.titlePeriod ?? null,
       });
       await w.init();
       await feed(w);
@@ -178,4 +228,42 @@ export class Importer {
       return { ...rest, batchId, duplicate: false, fileName: meta.fileName, sha256: meta.sha256, encoding, recordsDuplicate: recordsAttempted - c.recordsAdded };
     });
   }
+}
+
+/** "……花名册（2023年12月）" → '2023-12'; "2023年度" → '2023'; otherwise null. */
+export function periodInTitle(text: string): string | null {
+  const t = text.replace(/\s+/g, '');
+  const m = /(\d{4})年(\d{1,2})月/.exec(t);
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return `${m[1]}-${m[2].padStart(2, '0')}`;
+  const y = /(\d{4})年度/.exec(t);
+  return y ? y[1] : null;
+}
+
+/** Finds a region code from county, township and village names (each level within the one above). */
+export function regionNameResolver(rows: { code: string; name: string; level: string; parent_code: string | null }[]) {
+  const byParent = new Map<string, string>();
+  for (const r of rows) byParent.set(`${r.parent_code ?? ''}\u0000${r.name}`, r.code);
+  const counties = rows.filter((r) => r.level === 'county');
+  return (county: string, township: string, village: string): string | null => {
+    const c = county.trim();
+    const t = township.trim();
+    const v = village.trim();
+    let code: string | null = null;
+    if (c) {
+      code = counties.find((x) => x.name === c)?.code ?? null;
+      if (!code) return null;
+    }
+    if (t) {
+      const next = code ? byParent.get(`${code}\u0000${t}`) : rows.find((r) => r.level === 'township' && r.name === t)?.code;
+      if (!next) return null;
+      code = next;
+    }
+    if (v) {
+      if (!code) return null;
+      const next = byParent.get(`${code}\u0000${v}`);
+      if (!next) return null;
+      code = next;
+    }
+    return code;
+  };
 }

@@ -10,7 +10,7 @@ import {
   parseCode, parseDate, parseMoney, parseName, parseNumber, parsePeriod, parsePhone, parseRegionCode, parseSex, parseText,
   periodFromParts, type Parsed,
 } from '../normalise.js';
-import { findColumn } from '../readers/headers.js';
+import { findColumn, unitFromHeader } from '../readers/headers.js';
 
 export interface RowProblem {
   field: string;
@@ -44,6 +44,8 @@ export type MappedRow = { ok: true; person: PersonFields; records: RecordOut[]; 
 
 export interface ColumnPlan {
   fields: Partial<Record<Field, number>>;
+  /** units the file's own headers state ("(分)", "（元）"), which win over the mapping's */
+  units: Partial<Record<Field, 'yuan' | 'fen'>>;
   income: { col: number; item: Item; unit: 'yuan' | 'fen' }[];
   schemes: { scheme: SiScheme; personal: number; employer: number; base: number; unit: 'yuan' | 'fen' }[];
   /** Alias groups that found no column and are required for this record kind. */
@@ -59,9 +61,10 @@ const REQUIRED: Record<ChannelMapping['record'], Field[][]> = {
 };
 
 /** Resolves every mapped field to a column index of the header paths. */
-export function planColumns(paths: readonly string[], m: ChannelMapping): ColumnPlan {
+export function planColumns(paths: readonly string[], m: ChannelMapping, titlePeriodAllowed = false): ColumnPlan {
   const taken = new Set<number>();
-  const plan: ColumnPlan = { fields: {}, income: [], schemes: [], missing: [] };
+  const plan: ColumnPlan = { fields: {}, units: {}, income: [], schemes: [], missing: [] };
+  const unitAt = (i: number, fallback: 'yuan' | 'fen') => (i >= 0 ? unitFromHeader(paths[i]) : null) ?? fallback;
   // Multi-column groups first: their aliases are the more specific paths ("养老保险/个人缴费").
   for (const s of m.schemeColumns ?? []) {
     const find = (a?: string[]) => {
@@ -72,13 +75,13 @@ export function planColumns(paths: readonly string[], m: ChannelMapping): Column
     };
     const personal = find(s.personal);
     if (personal < 0) continue;
-    plan.schemes.push({ scheme: s.scheme, personal, employer: find(s.employer), base: find(s.base), unit: s.unit ?? m.unit });
+    plan.schemes.push({ scheme: s.scheme, personal, employer: find(s.employer), base: find(s.base), unit: s.unit ?? unitAt(personal, m.unit) });
   }
   for (const c of m.incomeColumns ?? []) {
     const i = findColumn(paths, c.column, taken);
     if (i < 0) continue;
     taken.add(i);
-    plan.income.push({ col: i, item: c.item as Item, unit: c.unit ?? m.unit });
+    plan.income.push({ col: i, item: c.item as Item, unit: c.unit ?? unitAt(i, m.unit) });
   }
   for (const f of FIELDS) {
     const aliases = m.fields[f];
@@ -87,11 +90,14 @@ export function planColumns(paths: readonly string[], m: ChannelMapping): Column
     if (i >= 0) {
       plan.fields[f] = i;
       taken.add(i);
+      const u = unitFromHeader(paths[i]);
+      if (u) plan.units[f] = u;
     }
   }
   for (const group of REQUIRED[m.record]) {
     const needsPeriod = group.includes('period');
     if (needsPeriod && m.defaults?.period) continue;
+    if (needsPeriod && titlePeriodAllowed) continue;
     if (!group.some((f) => plan.fields[f] !== undefined)) plan.missing.push(group.join('|'));
   }
   if (m.record === 'income' && plan.income.length === 0 && plan.fields.amount === undefined) plan.missing.push('amount|incomeColumns');
@@ -107,6 +113,10 @@ export interface MapContext {
   regionExists: (code: string) => boolean;
   /** YYYY-MM-DD: no birth date, period or event after this. */
   asOf: string;
+  /** Region code for a place given by names (county, township, village), or null. */
+  regionByNames?: (county: string, township: string, village: string) => string | null;
+  /** A period stated in the file's title rows ("花名册（2023年12月）"), used when no column gives one. */
+  titlePeriod?: string | null;
 }
 
 export function mapRow(cells: readonly string[], ctx: MapContext): MappedRow {
@@ -126,7 +136,7 @@ export function mapRow(cells: readonly string[], ctx: MapContext): MappedRow {
     return s === '' ? null : take(f, parse(s));
   };
   const maxYear = Number(ctx.asOf.slice(0, 4));
-  const unitOf = (f: Field) => m.units?.[f] ?? m.unit;
+  const unitOf = (f: Field) => m.units?.[f] ?? plan.units[f] ?? m.unit;
   const money = (f: Field, required: boolean, allowNegative = false): number | null => {
     const s = cell(f);
     if (s === '') {
@@ -163,14 +173,18 @@ export function mapRow(cells: readonly string[], ctx: MapContext): MappedRow {
     if (birthDate && birthDate !== idBirth) problems.push({ field: 'birthDate', code: 'BIRTH_DATE_MISMATCH' });
     if (sex && sex !== idSex) problems.push({ field: 'sex', code: 'SEX_MISMATCH' });
   } else if (rawId === '' && !problems.some((p) => p.field === 'idNumber')) {
-    // Without an ID number the row can only be linked by name, birth date and place.
+    // Without an ID number the row can only be linked by name with birth date, address or place.
     if (!name) problems.push({ field: 'name', code: 'NO_ID_AND_NO_NAME' });
-    if (!birthDate) problems.push({ field: 'birthDate', code: 'NO_ID_AND_NO_BIRTH_DATE' });
+    else if (!birthDate && !cell('address') && !cell('regionCode') && !cell('villageName')) problems.push({ field: 'idNumber', code: 'NO_ID_NOT_LINKABLE' });
   }
   let regionCode = optional('regionCode', parseRegionCode);
   if (regionCode && !ctx.regionExists(regionCode)) {
     problems.push({ field: 'regionCode', code: 'UNKNOWN_REGION' });
     regionCode = null;
+  }
+  if (!regionCode && ctx.regionByNames && (cell('countyName') || cell('townshipName') || cell('villageName'))) {
+    regionCode = ctx.regionByNames(cell('countyName'), cell('townshipName'), cell('villageName'));
+    if (!regionCode) problems.push({ field: 'villageName', code: 'UNKNOWN_REGION_NAME' });
   }
   const residenceRaw = cell('residence');
   let residence: PersonFields['residence'] = null;
@@ -202,6 +216,7 @@ export function mapRow(cells: readonly string[], ctx: MapContext): MappedRow {
       const d = take('date', parseDate(cell('date')));
       if (d) period = d.slice(0, 7);
     } else if (m.defaults?.period) period = m.defaults.period;
+    else if (ctx.titlePeriod) period = ctx.titlePeriod;
     else problems.push({ field: 'period', code: 'EMPTY_PERIOD' });
     if (period && period > ctx.asOf.slice(0, period.length)) {
       problems.push({ field: 'period', code: 'PERIOD_IN_FUTURE' });
@@ -247,11 +262,13 @@ export function mapRow(cells: readonly string[], ctx: MapContext): MappedRow {
         return s === '' ? null : take(field, parseMoney(s, unit));
       };
       if (plan.schemes.length > 0) {
+        const sharedBase = money('base', false);
         for (const s of plan.schemes) {
           const personal = amount(s.personal, `${s.scheme}:personal`, s.unit);
           const employer = amount(s.employer, `${s.scheme}:employer`, s.unit);
           if (personal === null && employer === null) continue;
-          if (period) records.push({ type: 'si', year, period, scheme: s.scheme, baseFen: amount(s.base, `${s.scheme}:base`, s.unit), personalFen: personal ?? 0, employerFen: employer, employerCode });
+          const base = s.base >= 0 ? amount(s.base, `${s.scheme}:base`, s.unit) : sharedBase;
+          if (period) records.push({ type: 'si', year, period, scheme: s.scheme, baseFen: base, personalFen: personal ?? 0, employerFen: employer, employerCode });
         }
       } else {
         const scheme = codeOf('scheme', SI_SCHEMES, m.defaults?.scheme);
@@ -287,7 +304,8 @@ export function mapRow(cells: readonly string[], ctx: MapContext): MappedRow {
     }
   }
   if (problems.length > 0) return { ok: false, problems };
-  if (m.alsoIncome && period) {
+  const isHead = !m.householdAmounts || /^(户主|本人|01|02|head)$/.test(person.relation ?? '');
+  if (m.alsoIncome && period && isHead) {
     const extra = alsoIncome(m.alsoIncome as Item, records, year, period);
     if (extra) records.push(extra);
   }
@@ -326,7 +344,8 @@ const PROBLEM_MESSAGES: Record<string, string> = {
   BIRTH_DATE_MISMATCH: '出生日期与身份证号不符',
   SEX_MISMATCH: '性别与身份证号不符',
   NO_ID_AND_NO_NAME: '无身份证号时须有姓名',
-  NO_ID_AND_NO_BIRTH_DATE: '无身份证号时须有出生日期',
+  NO_ID_NOT_LINKABLE: '无身份证号，且无出生日期、住址或区划，无法匹配到人',
+  UNKNOWN_REGION_NAME: '县区、乡镇、村（社区）名称无法对应到区划代码',
   BAD_REGION_CODE: '区划代码格式错误',
   UNKNOWN_REGION: '区划代码不存在',
   BAD_PHONE: '电话号码格式错误',

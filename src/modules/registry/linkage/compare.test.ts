@@ -24,9 +24,16 @@ describe('field comparison levels', () => {
 
   it('gives no evidence for missing values, and compares places by township and county', () => {
     const l = compare(rec(null, null, null, '211000'), rec('张伟', '1980-01-01', 2, '211002016'));
-    expect(l).toEqual({ surname: null, given: null, birth: null, sex: null, place: null });
+    expect(l).toEqual({ surname: null, given: null, birth: null, sex: null, place: null, address: null });
     expect(compare(rec('a', null, 1, '211002016001'), rec('a', null, 1, '211002016')).place).toBe(2);
     expect(compare(rec('a', null, 1, '211002016'), rec('a', null, 1, '211002017')).place).toBe(1);
     expect(compare(rec('a', null, 1, '211002016'), rec('a', null, 1, '211003004')).place).toBe(0);
+  });
+
+  it('compares addresses exactly, then by building or village group', () => {
+    const at = (address: string) => ({ ...rec('张伟', null), address });
+    expect(compare(at('辽宁省辽阳市白塔区文圣街道银河社区北京路64号12单元1204室'), at('辽阳市白塔区文圣街道银河社区北京路64号12单元1204室')).address).toBe(2);
+    expect(compare(at('辽宁省辽阳市白塔区文圣街道银河社区北京路64号12单元1204室'), at('辽宁省辽阳市白塔区文圣街道银河社区北京路64号3单元301室')).address).toBe(1);
+    expect(compare(at('辽宁省辽阳市白塔区文圣街道银河社区北京路64号12单元1204室'), at('辽宁省辽阳市文圣区东京陵街道新华社区民主路8号1单元101室')).address).toBe(0);
   });
 });

@@ -16,18 +16,21 @@ export interface LinkRecord {
   birthDate: string | null;
   /** most precise region known (ROOT_REGION = unknown) */
   regionCode: string | null;
+  /** address as written, or null */
+  address?: string | null;
 }
 
-export const FIELDS = ['surname', 'given', 'birth', 'sex', 'place'] as const;
+export const FIELDS = ['surname', 'given', 'birth', 'sex', 'place', 'address'] as const;
 export type LinkField = (typeof FIELDS)[number];
 /** Number of levels per field (0 … n−1). */
-export const LEVELS: Record<LinkField, number> = { surname: 3, given: 4, birth: 3, sex: 2, place: 3 };
+export const LEVELS: Record<LinkField, number> = { surname: 3, given: 4, birth: 3, sex: 2, place: 3, address: 3 };
 export const LEVEL_LABELS: Record<LinkField, string[]> = {
   surname: ['不同', '同音', '相同'],
   given: ['不同', '相差一字', '同音', '相同'],
   birth: ['不同', '相近（一处不同）', '相同'],
   sex: ['不同', '相同'],
   place: ['不同', '同县区', '同乡镇街道'],
+  address: ['不同', '同一楼栋或村组', '相同'],
 };
 
 export type Levels = Record<LinkField, number | null>;
@@ -87,6 +90,16 @@ function comparePlace(a: string, b: string): number {
   return a.slice(0, 6) === b.slice(0, 6) ? 1 : 0;
 }
 
+/** Same address; or the same building / village group (everything up to the unit or house number). */
+function compareAddress(a: string, b: string): number {
+  const norm = (s: string) => s.replace(/\s+/g, '').replace(/^辽宁省?/, '').replace(/^辽阳市/, '');
+  const x = norm(a);
+  const y = norm(b);
+  if (x === y) return 2;
+  const building = (s: string) => s.replace(/(\d+单元)?\d+室$/, '').replace(/\d+号$/, '');
+  return building(x) === building(y) && building(x).length >= 6 ? 1 : 0;
+}
+
 const known = (r: string | null) => r !== null && r !== ROOT_REGION;
 
 export function compare(a: LinkRecord, b: LinkRecord): Levels {
@@ -98,5 +111,6 @@ export function compare(a: LinkRecord, b: LinkRecord): Levels {
     birth: a.birthDate && b.birthDate ? compareBirth(a.birthDate, b.birthDate) : null,
     sex: a.sex && b.sex ? Number(a.sex === b.sex) : null,
     place: known(a.regionCode) && known(b.regionCode) ? comparePlace(a.regionCode!, b.regionCode!) : null,
+    address: a.address && b.address ? compareAddress(a.address, b.address) : null,
   };
 }

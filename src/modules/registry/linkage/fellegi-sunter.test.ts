@@ -3,8 +3,8 @@ import { rng } from '../random.js';
 import { FIELDS, LEVELS, type Levels } from './compare.js';
 import { estimateM, estimateU, matchWeight, type Probabilities } from './fellegi-sunter.js';
 
-const TRUE_M: Probabilities = { surname: [0.03, 0.07, 0.9], given: [0.04, 0.04, 0.12, 0.8], birth: [0.02, 0.08, 0.9], sex: [0.01, 0.99], place: [0.05, 0.15, 0.8] };
-const TRUE_U: Probabilities = { surname: [0.9, 0.03, 0.07], given: [0.95, 0.03, 0.015, 0.005], birth: [0.5, 0.3, 0.2], sex: [0.5, 0.5], place: [0.6, 0.3, 0.1] };
+const TRUE_M: Probabilities = { surname: [0.03, 0.07, 0.9], given: [0.04, 0.04, 0.12, 0.8], birth: [0.02, 0.08, 0.9], sex: [0.01, 0.99], place: [0.05, 0.15, 0.8], address: [0.3, 0.1, 0.6] };
+const TRUE_U: Probabilities = { surname: [0.9, 0.03, 0.07], given: [0.95, 0.03, 0.015, 0.005], birth: [0.5, 0.3, 0.2], sex: [0.5, 0.5], place: [0.6, 0.3, 0.1], address: [0.97, 0.02, 0.01] };
 
 function draw(p: number[], r: () => number): number {
   let x = r();
@@ -39,7 +39,7 @@ describe('Fellegi–Sunter', () => {
 
   it('sums log2(m/u) over fields plus the prior log-odds, and adjusts agreeing surnames by their frequency', () => {
     const model = { lambda: 0.2, m: TRUE_M, u: TRUE_U };
-    const l: Levels = { surname: 2, given: 3, birth: 1, sex: 1, place: null };
+    const l: Levels = { surname: 2, given: 3, birth: 1, sex: 1, place: null, address: null };
     const expected = Math.log2(0.2 / 0.8) + Math.log2(0.9 / 0.07) + Math.log2(0.8 / 0.005) + Math.log2(0.08 / 0.3) + Math.log2(0.99 / 0.5);
     expect(matchWeight(l, model).total).toBeCloseTo(expected, 10);
     // 王 (7 %) and 隋 (0.1 %): same agreement, the rarer surname is log2(70) bits stronger evidence.

@@ -57,7 +57,7 @@ interface ReviewSide {
   hasIdNumber: boolean;
 }
 
-type PersonRow = { id: number; canonical_id: number; name_enc: string | null; surname_bidx: string | null; name_bidx: string | null; sex: number | null; birth_date: string | null; region_code: string; linkage: string | null };
+type PersonRow = { id: number; canonical_id: number; name_enc: string | null; address_enc: string | null; surname_bidx: string | null; name_bidx: string | null; sex: number | null; birth_date: string | null; region_code: string; linkage: string | null };
 
 export class LinkageService {
   constructor(
@@ -72,7 +72,7 @@ export class LinkageService {
   }
 
   private record(r: PersonRow): LinkRecord {
-    return { id: r.id, name: r.name_enc ? this.protector.dec(r.name_enc) : null, sex: r.sex, birthDate: r.birth_date, regionCode: r.region_code };
+    return { id: r.id, name: r.name_enc ? this.protector.dec(r.name_enc) : null, sex: r.sex, birthDate: r.birth_date, regionCode: r.region_code, address: r.address_enc ? this.protector.dec(r.address_enc) : null };
   }
 
   /** u from random pairs of persons (a fixed seed: the same data give the same model). */
@@ -87,11 +87,16 @@ export class LinkageService {
     const rows: PersonRow[] = [];
     const list = [...ids];
     for (let i = 0; i < list.length; i += 5000) {
-      rows.push(...(await db.selectFrom('reg_persons').select(['id', 'canonical_id', 'name_enc', 'surname_bidx', 'name_bidx', 'sex', 'birth_date', 'region_code', 'linkage']).where('id', 'in', list.slice(i, i + 5000)).execute()));
+      rows.push(...(await db.selectFrom('reg_persons').select(['id', 'canonical_id', 'name_enc', 'address_enc', 'surname_bidx', 'name_bidx', 'sex', 'birth_date', 'region_code', 'linkage']).where('id', 'in', list.slice(i, i + 5000)).execute()));
     }
-    const recs = rows.map((x) => this.record(x));
+    // Pair them in the order they were drawn (the database returns them sorted by id, and
+    // neighbouring ids are often the same household).
+    const byId = new Map(rows.map((x) => [x.id, x]));
+    const drawn = list.map((id) => byId.get(id)).filter((x): x is PersonRow => x !== undefined);
     const out: Levels[] = [];
-    for (let i = 0; i + 1 < recs.length; i += 2) if (rows[i].canonical_id !== rows[i + 1].canonical_id) out.push(compare(recs[i], recs[i + 1]));
+    for (let i = 0; i + 1 < drawn.length; i += 2) {
+      if (drawn[i].canonical_id !== drawn[i + 1].canonical_id) out.push(compare(this.record(drawn[i]), this.record(drawn[i + 1])));
+    }
     return out;
   }
 
@@ -105,7 +110,7 @@ export class LinkageService {
     const runId = nowIso();
     const pending = await db
       .selectFrom('reg_persons')
-      .select(['id', 'canonical_id', 'name_enc', 'surname_bidx', 'name_bidx', 'sex', 'birth_date', 'region_code', 'linkage'])
+      .select(['id', 'canonical_id', 'name_enc', 'address_enc', 'surname_bidx', 'name_bidx', 'sex', 'birth_date', 'region_code', 'linkage'])
       .where('linkage', opts.all ? 'in' : '=', opts.all ? ['pending', 'done'] : 'pending')
       .where('merged_into', 'is', null)
       .orderBy('id')
@@ -121,7 +126,7 @@ export class LinkageService {
       const year = p.birth_date?.slice(0, 4);
       const cands = await db
         .selectFrom('reg_persons')
-        .select(['id', 'canonical_id', 'name_enc', 'surname_bidx', 'name_bidx', 'sex', 'birth_date', 'region_code', 'linkage'])
+        .select(['id', 'canonical_id', 'name_enc', 'address_enc', 'surname_bidx', 'name_bidx', 'sex', 'birth_date', 'region_code', 'linkage'])
         .where('merged_into', 'is', null)
         .where('id', '!=', p.id)
         .where((eb) => {
@@ -286,8 +291,8 @@ export function trainModel(pairs: { levels: Levels; byBirth: boolean; byName: bo
     converged &&= r.converged;
     for (const f of fields) m[f] = r.model.m[f];
   };
-  session(pairs.filter((p) => p.byBirth).map((p) => p.levels), ['surname', 'given', 'sex', 'place']);
-  session(pairs.filter((p) => p.byName).map((p) => p.levels), ['birth', 'sex', 'place']);
+  session(pairs.filter((p) => p.byBirth).map((p) => p.levels), ['surname', 'given', 'sex', 'place', 'address']);
+  session(pairs.filter((p) => p.byName).map((p) => p.levels), ['birth', 'sex', 'place', 'address']);
   const all = estimateM(pairs.map((p) => p.levels), u, { fixedM: m });
   return { lambda: all.model.lambda, m, u, iterations: iterations + all.iterations, converged: converged && all.converged };
 }

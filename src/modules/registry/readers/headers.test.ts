@@ -30,3 +30,15 @@ describe('multi-row headers', () => {
     expect(g!.paths).toEqual(['户主/姓名', '户主/身份证号', '家庭人口', '保障金额/保障标准', '保障金额/月保障金']);
   });
 });
+
+describe('units and notes in headers', () => {
+  it('matches headers whatever unit note they carry, and reads the unit', async () => {
+    const { unitFromHeader } = await import('./headers.js');
+    const paths = ['缴费基数(分)', '月保障金（元）', '保障标准（元/人·月）', '建筑面积（平方米）'];
+    expect(findColumn(paths, ['缴费基数'])).toBe(0);
+    expect(findColumn(paths, ['月保障金'])).toBe(1);
+    expect(findColumn(paths, ['保障标准'])).toBe(2);
+    expect(findColumn(paths, ['建筑面积'])).toBe(3);
+    expect(paths.map(unitFromHeader)).toEqual(['fen', 'yuan', 'yuan', null]);
+  });
+});

@@ -45,18 +45,36 @@ export function composeHeaders(rows: readonly (readonly string[])[]): string[] {
  */
 export function findColumn(paths: readonly string[], aliases: readonly string[], taken?: ReadonlySet<number>): number {
   const norm = paths.map(normHeader);
+  // Units and notes in brackets ("月保障金（元）", "缴费基数(分)") do not take part in matching.
+  const bare = norm.map(stripBrackets);
   const free = (i: number) => !taken?.has(i);
-  for (const a of aliases) {
-    const na = normHeader(a);
-    const i = norm.findIndex((p, k) => free(k) && p === na);
-    if (i >= 0) return i;
+  for (const names of [norm, bare]) {
+    for (const a of aliases) {
+      const na = normHeader(a);
+      const i = names.findIndex((p, k) => free(k) && p === na);
+      if (i >= 0) return i;
+    }
   }
-  for (const a of aliases) {
-    const na = normHeader(a);
-    const i = norm.findIndex((p, k) => free(k) && (p.endsWith(`/${na}`) || p.split('/').pop() === na));
-    if (i >= 0) return i;
+  for (const names of [norm, bare]) {
+    for (const a of aliases) {
+      const na = normHeader(a);
+      const i = names.findIndex((p, k) => free(k) && (p.endsWith(`/${na}`) || p.split('/').pop() === na));
+      if (i >= 0) return i;
+    }
   }
   return -1;
+}
+
+function stripBrackets(p: string): string {
+  return p.replace(/\([^)]*\)/g, '');
+}
+
+/** The money unit a header states ("(分)", "（元）", "单位：元"), if any. */
+export function unitFromHeader(path: string): 'yuan' | 'fen' | null {
+  const h = normHeader(path);
+  if (/\((单位:)?分\)|单位:分/.test(h)) return 'fen';
+  if (/\((单位:)?(万)?元[^)]*\)|单位:元/.test(h)) return /万元/.test(h) ? null : 'yuan';
+  return null;
 }
 
 export interface HeaderGuess {

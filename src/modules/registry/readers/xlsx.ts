@@ -25,16 +25,19 @@ export function cellText(v: unknown): string {
   return String(v);
 }
 
+/** Rows of one sheet (by name; the first by default), or of every sheet in order with sheet = '*'. */
 export async function* xlsxRowBatches(input: Readable, opts: { sheet?: string; batchSize?: number } = {}): AsyncGenerator<RawRow[]> {
   const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
   const batchSize = opts.batchSize ?? 2000;
   let found = false;
+  const all = opts.sheet === '*';
   const names: string[] = [];
   for await (const ws of reader) {
     const name = (ws as unknown as { name: string }).name;
+    const ordinal = names.length;
     names.push(name);
-    if (found || (opts.sheet !== undefined && name !== opts.sheet)) {
+    if ((found && !all) || (opts.sheet !== undefined && !all && name !== opts.sheet)) {
       // Sheets must be consumed in order for the zip stream to advance.
       for await (const _row of ws) void _row;
       continue;
@@ -45,7 +48,7 @@ export async function* xlsxRowBatches(input: Readable, opts: { sheet?: string; b
       const values = row.values as unknown[];
       const cells: string[] = [];
       for (let c = 1; c < values.length; c++) cells.push(cellText(values[c]));
-      if (cells.some((x) => x !== '')) out.push({ no: row.number, cells });
+      if (cells.some((x) => x !== '')) out.push({ no: row.number, cells, sheet: ordinal });
       if (out.length >= batchSize) {
         yield out;
         out = [];
