@@ -11,7 +11,7 @@ import { statusAt } from './status.js';
 import { EMPLOYER_KIND, HOUSEHOLD_FLAG, type City } from './types.js';
 
 let city: City;
-const scale = 0.01;
+const scale = 0.005;
 beforeAll(() => {
   city = generateCity({ seed: 2018, scale });
 });
@@ -82,24 +82,22 @@ describe('persons', () => {
 describe('households', () => {
   it('have exactly one head, listed first, and sane relationships and ages', () => {
     const { households: hh, persons: ps } = city;
+    const problems: string[] = [];
     for (let h = 0; h < hh.count; h++) {
       const first = hh.first[h];
-      expect(ps.relation[first]).toBe(RELATION.head);
+      if (ps.relation[first] !== RELATION.head) problems.push(`${h}: first member is not the head`);
+      if (hh.size[h] < 1 || hh.size[h] > 6) problems.push(`${h}: size ${hh.size[h]}`);
       const headBorn = yearOf(ps.birth[first]);
       for (let p = first + 1; p < first + hh.size[h]; p++) {
-        expect(ps.relation[p]).not.toBe(RELATION.head);
-        expect(ps.household[p]).toBe(h);
-        if (ps.relation[p] === RELATION.spouse) {
-          expect(ps.sex[p]).not.toBe(ps.sex[first]);
-          expect(yearOf(ps.birth[p]) - headBorn).toBeLessThan(16);
-          expect(yearOf(ps.birth[p]) - headBorn).toBeGreaterThan(-16);
-        }
-        if (ps.relation[p] === RELATION.son || ps.relation[p] === RELATION.daughter) expect(yearOf(ps.birth[p]) - headBorn).toBeGreaterThanOrEqual(18);
-        if (ps.relation[p] === RELATION.parent) expect(headBorn - yearOf(ps.birth[p])).toBeGreaterThanOrEqual(18);
+        const gap = yearOf(ps.birth[p]) - headBorn;
+        const rel = ps.relation[p];
+        if (rel === RELATION.head || ps.household[p] !== h) problems.push(`${h}: member ${p} misplaced`);
+        if (rel === RELATION.spouse && (ps.sex[p] === ps.sex[first] || Math.abs(gap) >= 16)) problems.push(`${h}: spouse ${p}`);
+        if ((rel === RELATION.son || rel === RELATION.daughter) && gap < 18) problems.push(`${h}: child ${p} only ${gap} years younger`);
+        if (rel === RELATION.parent && -gap < 18) problems.push(`${h}: parent ${p} only ${-gap} years older`);
       }
-      expect(hh.size[h]).toBeGreaterThanOrEqual(1);
-      expect(hh.size[h]).toBeLessThanOrEqual(6);
     }
+    expect(problems).toEqual([]);
     expect(hh.first[hh.count - 1] + hh.size[hh.count - 1]).toBe(ps.count);
   });
 });
@@ -117,13 +115,16 @@ describe('work, employers and key groups', () => {
   });
   it('every employee has an employer; retirement follows the statutory ages', () => {
     const ps = city.persons;
+    let employees = 0;
+    let bad = 0;
     for (let p = 0; p < ps.count; p++) {
-      if (ps.career[p] === CAREER.employee) expect(ps.employer[p]).toBeGreaterThanOrEqual(0);
-      if (ps.career[p] === CAREER.employee && ps.sex[p] === 1) {
-        const born = yearOf(ps.birth[p]);
-        expect(statusAt(ps, p, born + 61, 12)).toBe(STATUS.retired);
-      }
+      if (ps.career[p] !== CAREER.employee) continue;
+      employees++;
+      if (ps.employer[p] < 0) bad++;
+      if (ps.sex[p] === 1 && statusAt(ps, p, yearOf(ps.birth[p]) + 61, 12) !== STATUS.retired) bad++;
     }
+    expect(employees).toBeGreaterThan(1000);
+    expect(bad).toBe(0);
   });
   it('all seven key groups occur', () => {
     const seen = new Set<number>();
@@ -147,9 +148,9 @@ describe('work, employers and key groups', () => {
 
 describe('determinism', () => {
   it('the same seed and scale give the same city; another seed a different one', () => {
-    const again = generateCity({ seed: 2018, scale: 0.001 });
-    const twice = generateCity({ seed: 2018, scale: 0.001 });
-    const other = generateCity({ seed: 7, scale: 0.001 });
+    const again = generateCity({ seed: 2018, scale: 0.0005 });
+    const twice = generateCity({ seed: 2018, scale: 0.0005 });
+    const other = generateCity({ seed: 7, scale: 0.0005 });
     expect(Buffer.from(twice.persons.birth.buffer).equals(Buffer.from(again.persons.birth.buffer))).toBe(true);
     expect(Array.from(twice.calibration.pensionScale)).toEqual(Array.from(again.calibration.pensionScale));
     expect(Buffer.from(other.persons.birth.buffer).equals(Buffer.from(again.persons.birth.buffer))).toBe(false);

@@ -75,14 +75,20 @@ export class RowFaulter {
     this.channel = CHANNEL_NUMBER[key];
   }
 
+  private lastPid = -1;
+  private last: Identity | null = null;
+
   /** The person's identity as this channel holds it (counted once per person). */
   identity(p: number): Identity {
+    if (p === this.lastPid && this.last) return this.last;
     const id = residentIdOf(this.city, p);
     const idt = faultyIdentity(this.city.seed, this.channel, p, id, personName(this.city, p), this.rates);
     if (!this.seen[p]) {
       this.seen[p] = 1;
       this.tally.countPerson(id, idt);
     }
+    this.lastPid = p;
+    this.last = idt;
     return idt;
   }
 

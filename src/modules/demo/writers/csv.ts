@@ -15,8 +15,8 @@ export interface WrittenFile {
 const NEEDS_QUOTES = /[",\r\n]/;
 
 export function csvCell(v: Cell): string {
-  const s = typeof v === 'number' ? String(v) : v;
-  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  if (typeof v === 'number') return String(v);
+  return NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 export function csvLine(cells: readonly Cell[]): string {
