@@ -3,12 +3,13 @@ import type {
   RegBatchTable, RegChannelTable, RegDibaoTable, RegHouseholdTable, RegIncomeTable, RegLinkTable, RegMergeTable, RegPersonTable,
   RegPiaTable, RegPropertyTable, RegQuarantineTable, RegSocialInsuranceTable,
 } from '../modules/registry/schema-types.js';
+import type { SurveyTables } from '../modules/survey/schema-types.js';
 
 /**
  * The database as Kysely sees it. Each capability adds its tables here and a migration in
  * ./migrations. Timestamps are ISO-8601 text; booleans 0/1; money integer fen.
  */
-export interface Database {
+export interface Database extends SurveyTables {
   regions: RegionTable;
   departments: DepartmentTable;
   users: UserTable;

@@ -11,6 +11,7 @@ import { authRoutes } from '../modules/auth/auth.routes.js';
 import { usersRoutes } from '../modules/auth/users.routes.js';
 import { directoryRoutes } from '../modules/regions/regions.routes.js';
 import { settingsRoutes } from '../modules/settings/settings.routes.js';
+import { surveyRoutes } from '../modules/survey/survey.routes.js';
 import { workplanRoutes } from '../modules/workplan/workplan.routes.js';
 import type { Config } from './config.js';
 import { registerErrorHandler } from './plugins/errors.js';
@@ -67,6 +68,7 @@ export async function buildApp(services: Services, config: Pick<Config, 'webDir'
   directoryRoutes(app, services);
   settingsRoutes(app, services);
   workplanRoutes(app, services);
+  surveyRoutes(app, services);
 
   await registerWeb(app, config.webDir);
   return app;

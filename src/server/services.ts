@@ -9,6 +9,7 @@ import { DepartmentsService } from '../modules/org/departments.service.js';
 import { RegionsService } from '../modules/regions/regions.service.js';
 import { RegistryService } from '../modules/registry/registry.service.js';
 import { SettingsService } from '../modules/settings/settings.service.js';
+import { SurveyService } from '../modules/survey/survey.service.js';
 import { ReportsService } from '../modules/workplan/reports.service.js';
 import { SupervisionService } from '../modules/workplan/supervision.service.js';
 import { WorkplanService } from '../modules/workplan/workplan.service.js';
@@ -27,6 +28,7 @@ export interface Services {
   reports: ReportsService;
   supervision: SupervisionService;
   registry: RegistryService;
+  survey: SurveyService;
 }
 
 export function createServices(handle: DbHandle, keyring: Keyring, dataDir: string): Services {
@@ -40,7 +42,8 @@ export function createServices(handle: DbHandle, keyring: Keyring, dataDir: stri
   const reports = new ReportsService(plans, audit, join(dataDir, 'attachments'));
   const supervision = new SupervisionService(plans, departments);
   const registry = new RegistryService(handle, keyring, audit, settings);
-  return { handle, keyring, audit, settings, regions, departments, auth, users, plans, reports, supervision, registry };
+  const survey = new SurveyService(handle, audit, settings, regions, users);
+  return { handle, keyring, audit, settings, regions, departments, auth, users, plans, reports, supervision, registry, survey };
 }
 
 export function keyringFor(dataDir: string): Keyring {

@@ -3,7 +3,7 @@
  * administrator manages accounts and rights, the auditor only reads the audit trail. The server
  * checks permissions on every route; the web app uses the same table only to hide what it would refuse.
  */
-export const ROLES = ['sysadmin', 'secadmin', 'auditor', 'supervisor', 'liaison', 'analyst', 'enumerator'] as const;
+export const ROLES = ['sysadmin', 'secadmin', 'auditor', 'supervisor', 'liaison', 'analyst', 'enumerator', 'household'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
@@ -14,6 +14,7 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   liaison: { zh: '部门联络员', en: 'Department liaison' },
   analyst: { zh: '统计分析人员', en: 'Analyst' },
   enumerator: { zh: '调查员', en: 'Enumerator' },
+  household: { zh: '记账户', en: 'Survey household' },
 };
 
 export const PERMISSIONS = [
@@ -30,6 +31,7 @@ export const PERMISSIONS = [
   'survey.read',
   'survey.collect',
   'survey.review',
+  'survey.diary', // the diary-keeping household: its own household only (checked by the survey service)
   'microsim.run',
   'indicators.read',
   'indicators.enter',
@@ -44,6 +46,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   liaison: ['plan.read', 'plan.report', 'indicators.read', 'indicators.enter'],
   analyst: ['plan.read', 'registry.read', 'registry.link', 'survey.read', 'survey.review', 'microsim.run', 'indicators.read'],
   enumerator: ['survey.read', 'survey.collect'],
+  household: ['survey.diary'],
 };
 
 /** Roles that must enrol TOTP two-factor login before doing anything else. */
