@@ -11,7 +11,7 @@ export {
 export { parseParameterYaml, type ParameterFile } from './param-yaml.js';
 export { parseReform, parseReformText, applyReformParameters, type Reform, type ParamOverride, type FormulaOverride } from './reform.js';
 export { TaxBenefitSystem, type Step } from './system.js';
-export { householdIndex, sliceRanges, type Population, type HouseholdIndex, type Slice } from './population.js';
+export { householdIndex, sliceRanges, splitHouseholds, type Population, type HouseholdIndex, type Slice } from './population.js';
 export { Simulation, type SimulationOptions, type StepTrace } from './simulation.js';
 export { runPopulation, calculate, Collector, DEFAULT_PERSONS_PER_SLICE, type RunOptions } from './run.js';
 export { explainHousehold, type HouseholdExplanation, type ExplanationStep, type ExplainedParameter, type ExplainOptions } from './explain.js';

@@ -80,16 +80,33 @@ export class SliceBuffers {
   }
 }
 
-/** Splits households into ranges of about `personsPerSlice` persons (whole households). */
-export function sliceRanges(index: HouseholdIndex, households: number, personsPerSlice: number): [number, number][] {
+/** Splits households (all, or those in `range`) into ranges of about `personsPerSlice` persons. */
+export function sliceRanges(index: HouseholdIndex, households: number, personsPerSlice: number, range: [number, number] = [0, households]): [number, number][] {
   const out: [number, number][] = [];
-  let h0 = 0;
-  while (h0 < households) {
+  let h0 = range[0];
+  const end = range[1];
+  while (h0 < end) {
     let h1 = h0 + 1;
     const limit = index.first[h0] + personsPerSlice;
-    while (h1 < households && index.first[h1 + 1] <= limit) h1++;
+    while (h1 < end && index.first[h1 + 1] <= limit) h1++;
     out.push([h0, h1]);
     h0 = h1;
   }
   return out;
+}
+
+/** Splits households into `parts` contiguous ranges of about equal persons. */
+export function splitHouseholds(index: HouseholdIndex, households: number, parts: number): [number, number][] {
+  const persons = index.first[households];
+  const out: [number, number][] = [];
+  let h0 = 0;
+  for (let k = 1; k <= parts; k++) {
+    const target = Math.round((persons * k) / parts);
+    let h1 = h0;
+    while (h1 < households && index.first[h1 + 1] <= target) h1++;
+    if (k === parts) h1 = households;
+    out.push([h0, h1]);
+    h0 = h1;
+  }
+  return out.filter(([a, b]) => b > a);
 }

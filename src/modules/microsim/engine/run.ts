@@ -7,6 +7,7 @@ import { householdIndex, sliceRanges, type Population, type Slice } from './popu
 import type { Reform } from './reform.js';
 import { Simulation } from './simulation.js';
 import type { TaxBenefitSystem } from './system.js';
+import { EngineError } from './types.js';
 
 export const DEFAULT_PERSONS_PER_SLICE = 4096;
 
@@ -16,6 +17,8 @@ export interface RunOptions {
   /** reforms to run beside the baseline */
   reforms?: Reform[];
   personsPerSlice?: number;
+  /** only the households h0 … h1 − 1 (default all) */
+  range?: [number, number];
   /** called after every slice with the baseline and the reform simulations */
   onSlice?: (slice: Slice, baseline: Simulation, reforms: Simulation[]) => void;
 }
@@ -25,7 +28,7 @@ export function runPopulation(system: TaxBenefitSystem, pop: Population, o: RunO
   const index = householdIndex(pop);
   const baseline = new Simulation(system, pop, o.year, { targets: o.targets }, index);
   const reforms = (o.reforms ?? []).map((r) => new Simulation(system, pop, o.year, { targets: o.targets, reform: r, baseline }, index));
-  for (const [h0, h1] of sliceRanges(index, pop.households, o.personsPerSlice ?? DEFAULT_PERSONS_PER_SLICE)) {
+  for (const [h0, h1] of sliceRanges(index, pop.households, o.personsPerSlice ?? DEFAULT_PERSONS_PER_SLICE, o.range)) {
     baseline.load(h0, h1);
     baseline.run();
     for (const r of reforms) {
@@ -41,15 +44,20 @@ export function runPopulation(system: TaxBenefitSystem, pop: Population, o: RunO
 export class Collector {
   readonly columns: Record<string, Float64Array> = {};
 
+  /** `into`: columns to fill (e.g. shared with other threads) instead of new ones */
   constructor(
     private readonly system: TaxBenefitSystem,
     private readonly pop: Population,
     readonly names: string[],
+    into?: Record<string, Float64Array>,
   ) {
     for (const n of names) {
       const v = system.variable(n);
       const rows = v.entity === 'person' ? pop.persons : pop.households;
-      this.columns[n] = new Float64Array(rows * (v.period === 'month' ? 12 : 1));
+      const len = rows * (v.period === 'month' ? 12 : 1);
+      const given = into?.[n];
+      if (given && given.length !== len) throw new EngineError(`output column ${n} has ${given.length} values, expected ${len}`);
+      this.columns[n] = given ?? new Float64Array(len);
     }
   }
 

@@ -42,6 +42,8 @@ export class Simulation {
   private readonly reformParams: Set<string>;
   private readonly buffers = new Map<string, Float64Array>();
   private readonly defaults = new Map<string, Float64Array>();
+  /** input columns of the current slice that hold their default in every row */
+  readonly constants = new Map<string, number>();
   private readonly columns = new Map<string, Float64Array>();
   /** name → value in force on the 1st of each month (index 1–12), looked up once */
   private readonly paramCache = new Map<string, (ParamValue | null | undefined)[]>();
@@ -86,6 +88,7 @@ export class Simulation {
   load(h0: number, h1: number): void {
     this.slice = this.sliceBuffers.make(this.index, this.population, h0, h1);
     this.columns.clear();
+    this.constants.clear();
     this.paramsRead.clear();
     this.traces.length = 0;
   }
@@ -101,6 +104,8 @@ export class Simulation {
       const name = step.def.name;
       if (base && !step.replaced && this.canInherit(step, base, dirty)) {
         this.columns.set(name, base.get(name));
+        const c = base.constants.get(name);
+        if (c !== undefined) this.constants.set(name, c);
         if (this.options.trace) this.traces.push({ variable: name, params: base.traceOf(name)?.params ?? [], notes: base.traceOf(name)?.notes ?? [], inherited: true });
         continue;
       }
@@ -162,6 +167,7 @@ export class Simulation {
           this.defaults.set(name, d);
         }
         this.columns.set(name, d.subarray(0, n * k));
+        this.constants.set(name, def.input!.default);
       }
       return;
     }
@@ -276,6 +282,11 @@ class Ctx implements FormulaContext {
   get(name: string): Float64Array {
     if (!this.step.allowed.has(name)) throw new EngineError(`${this.step.def.name} reads ${name}, which is not among its declared deps`);
     return this.sim.get(name);
+  }
+
+  constant(name: string): number | undefined {
+    if (!this.step.allowed.has(name)) throw new EngineError(`${this.step.def.name} reads ${name}, which is not among its declared deps`);
+    return this.sim.constants.get(name);
   }
 
   private value(name: string, month = 1): ParamValue | null {

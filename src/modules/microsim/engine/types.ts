@@ -34,6 +34,8 @@ export interface FormulaContext {
   readonly out: Float64Array;
   /** a dependency's column; only names listed in the variable's `deps` may be read */
   get(name: string): Float64Array;
+  /** the value of a dependency that is an input nobody gave (every row holds its default), else undefined */
+  constant(name: string): number | undefined;
   /** a parameter in force on the 1st of `month` (default January) of the simulation year */
   param(name: string, month?: number): ParamValue;
   num(name: string, month?: number): number;

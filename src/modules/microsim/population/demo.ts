@@ -5,13 +5,9 @@
  * housing-fund rates, 低保 roster as take-up, job-referral records), weights 1 / scale. The
  * taxes, contributions and 低保 the demo computed itself are not used: the rules recompute them.
  */
-import { generateCity, type GenerateOptions } from '../../demo/city.js';
-import { HouseholdPlan, planHousehold } from '../../demo/income-plan.js';
-import { CAREER, KEY_GROUPS } from '../../demo/params-population.js';
-import type { City } from '../../demo/types.js';
-import { yearParams } from '../../demo/year-params.js';
+import { CAREER, generateCity, HouseholdPlan, KEY_GROUPS, planHousehold, REFERRAL_OUTCOME as DEMO_OUTCOME, yearParams, type City, type GenerateOptions } from '../../demo/index.js';
 import type { Label } from '../engine/index.js';
-import { refusalStreaks } from '../rules/referrals.js';
+import { REFERRAL_OUTCOME, refusalStreaks } from '../rules/referrals.js';
 import type { PolicyPopulation } from './types.js';
 
 const GROUP_EN: Record<string, string> = {
@@ -112,6 +108,11 @@ export function cityPopulation(city: City, year: number, countNoShow = true): Po
 
   // referral records → refusal runs (records are grouped by person here)
   const ref = city.referrals;
+  const outcome = new Uint8Array(8);
+  outcome[DEMO_OUTCOME.accepted] = REFERRAL_OUTCOME.accepted;
+  outcome[DEMO_OUTCOME.refusedWithReason] = REFERRAL_OUTCOME.refused_with_reason;
+  outcome[DEMO_OUTCOME.refusedWithoutReason] = REFERRAL_OUTCOME.refused_without_reason;
+  outcome[DEMO_OUTCOME.noShow] = REFERRAL_OUTCOME.no_show;
   const order = Array.from({ length: ref.count }, (_, i) => i).sort((a, b) => ref.person[a] - ref.person[b] || ref.date[a] - ref.date[b]);
   for (let i = 0; i < order.length; ) {
     const p = ref.person[order[i]];
@@ -120,7 +121,7 @@ export function cityPopulation(city: City, year: number, countNoShow = true): Po
     const r = rowOfPerson[p];
     if (r >= 0) {
       const idx = order.slice(i, j);
-      const s = refusalStreaks(idx.map((x) => ref.date[x]), idx.map((x) => ref.outcome[x]), year, countNoShow);
+      const s = refusalStreaks(idx.map((x) => ref.date[x]), idx.map((x) => outcome[ref.outcome[x]]), year, countNoShow);
       I.job_refusal_streak_initial[r] = s.initial;
       for (let m = 0; m < 12; m++) I.job_refusal_streak_monthly[r * 12 + m] = s.monthly[m];
     }
@@ -139,5 +140,35 @@ export function cityPopulation(city: City, year: number, countNoShow = true): Po
     personGroups,
     groups: KEY_GROUPS.map((g) => ({ key: g.key, label: { zh: g.label, en: GROUP_EN[g.key] ?? g.key } as Label })),
     source: { kind: 'demo', description: '合成示范城市 synthetic demo city (every person synthetic)', year, scale: city.scale, seed: city.seed },
+  };
+}
+
+/**
+ * `copies` copies of a population side by side (weights divided by `copies`): the demo city at
+ * scale 0.05 tiled 20 times has the census population of 1,604,580, for benchmarks.
+ */
+export function tilePopulation(pp: PolicyPopulation, copies: number): PolicyPopulation {
+  const tile = <T extends Float64Array | Int32Array | Uint8Array | Uint16Array>(a: T, shift = 0): T => {
+    const out = new (a.constructor as new (n: number) => T)(a.length * copies);
+    for (let c = 0; c < copies; c++) {
+      out.set(a, c * a.length);
+      if (shift) for (let i = c * a.length; i < (c + 1) * a.length; i++) out[i] += c * shift;
+    }
+    return out;
+  };
+  const inputs: Record<string, Float64Array> = {};
+  for (const [k, v] of Object.entries(pp.inputs)) inputs[k] = tile(v);
+  const weight = tile(pp.householdWeight);
+  for (let h = 0; h < weight.length; h++) weight[h] /= copies;
+  return {
+    ...pp,
+    persons: pp.persons * copies,
+    households: pp.households * copies,
+    personHousehold: tile(pp.personHousehold, pp.households),
+    householdWeight: weight,
+    inputs,
+    householdIds: Array.from({ length: copies }, (_, c) => (pp.householdIds ?? []).map((id) => `${id}#${c + 1}`)).flat(),
+    householdCounty: tile(pp.householdCounty),
+    personGroups: tile(pp.personGroups),
   };
 }

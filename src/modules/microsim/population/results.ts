@@ -6,7 +6,8 @@
  */
 import { fgt, gini, middleIncomeShare, NBS_MIDDLE_INCOME, quantile, sortOrder, theil, type SortedSample } from '../../stats/index.js';
 import type { Label } from '../engine/index.js';
-import type { DecileResult, ExampleHousehold, GroupResult, PovertyResult, PolicyPopulation, ProgrammeBudget, WinnersLosers } from './types.js';
+import { groupResults } from './groups.js';
+import type { DecileResult, ExampleHousehold, PovertyResult, PolicyPopulation, ProgrammeBudget, WinnersLosers } from './types.js';
 
 /** Household columns of one scenario (元 per year). */
 export interface ScenarioColumns {
@@ -98,7 +99,7 @@ class Ordered {
   private y: Float64Array;
   private w: Float64Array;
   constructor(
-    private readonly order: Uint32Array,
+    readonly order: Uint32Array,
     private readonly values: Float64Array,
   ) {
     this.y = new Float64Array(order.length);
@@ -122,9 +123,9 @@ class Ordered {
     }
     return k === 0 ? null : { y: this.y.subarray(0, k), w: this.w.subarray(0, k), N, T, sorted: true };
   }
-  gini(weight: Float64Array): number | null {
+  gini(weight: Float64Array): number {
     const s = this.sample(weight);
-    return s ? gini(s) : null;
+    return s ? gini(s) : NaN;
   }
 }
 
@@ -232,67 +233,11 @@ export function computeResults(pp: PolicyPopulation, b: ScenarioColumns, r: Scen
   }
   const mainLine = poverty[poverty.length - 1].line;
 
-  /** `weight[h]`: the group's persons in household h, weighted (0 = not in the group). */
-  const group = (key: string, label: Label, weight: Float64Array): GroupResult => {
-    let hh = 0;
-    let np = 0;
-    let a0 = 0;
-    let a1 = 0;
-    let poor0 = 0;
-    let poor1 = 0;
-    let budget = 0;
-    const wl = new Float64Array(5);
-    for (let h = 0; h < n; h++) {
-      const x = weight[h];
-      if (x <= 0) continue;
-      hh += w[h];
-      np += x;
-      a0 += x * y0[h];
-      a1 += x * y1[h];
-      if (y0[h] < mainLine) poor0 += x;
-      if (y1[h] < mainLine) poor1 += x;
-      wl[P.wl[h]] += x;
-      budget += (w[h] * P.netCost[h] * x) / pw[h];
-    }
-    const m0 = np > 0 ? a0 / np : 0;
-    const m1 = np > 0 ? a1 / np : 0;
-    return {
-      key,
-      label,
-      households: hh,
-      persons: np,
-      baseline: m0,
-      reform: m1,
-      change: m1 - m0,
-      relativeChange: m0 !== 0 ? (m1 - m0) / Math.abs(m0) : 0,
-      winnersLosers: shares(wl, np),
-      gini: { baseline: by0.gini(weight), reform: by1.gini(weight) },
-      poverty: { baseline: np > 0 ? poor0 / np : null, reform: np > 0 ? poor1 / np : null },
-      budgetEffect: budget,
-    };
-  };
-
-  const groupWeights = pp.groups.map(() => new Float64Array(n));
-  for (let p = 0; p < pp.persons; p++) {
-    const bits = pp.personGroups[p];
-    if (bits === 0) continue;
-    const h = pp.personHousehold[p];
-    for (let g = 0; g < pp.groups.length; g++) if (bits & (1 << g)) groupWeights[g][h] += w[h];
-  }
-  const keyGroups = pp.groups.map((g, i) => group(g.key, g.label, groupWeights[i]));
-  /** person weights of the households where select(h) */
-  const where = (select: (h: number) => boolean) => {
-    const out = new Float64Array(n);
-    for (let h = 0; h < n; h++) if (select(h)) out[h] = pw[h];
-    return out;
-  };
-  const counties = pp.counties.map((c, i) => group(c.code, { zh: c.name, en: c.name }, where((h) => pp.householdCounty[h] === i)));
-  const urban = pp.inputs.urban;
-  const isUrban = (h: number) => (urban ? urban[h] === 1 : false);
-  const areas = [
-    group('urban', { zh: '城镇', en: 'Urban' }, where(isUrban)),
-    group('rural', { zh: '农村', en: 'Rural' }, where((h) => !isUrban(h))),
-  ];
+  const { keyGroups, counties, areas } = groupResults(
+    pp,
+    { n, w, pw, y0, y1, wl: P.wl, netCost: P.netCost, order0: P.order, order1: by1.order, povertyLine: mainLine },
+    shares,
+  );
 
   const middle = (y: Float64Array) => {
     const income = new Float64Array(n);
@@ -311,7 +256,7 @@ export function computeResults(pp: PolicyPopulation, b: ScenarioColumns, r: Scen
     deciles,
     winnersLosers: shares(wlAll, persons),
     inequality: {
-      gini: { baseline: by0.gini(pw) ?? NaN, reform: by1.gini(pw) ?? NaN },
+      gini: { baseline: by0.gini(pw), reform: by1.gini(pw) },
       theil: { baseline: theilPositive(y0, pw), reform: theilPositive(y1, pw) },
     },
     poverty,

@@ -2,7 +2,7 @@
  * A reform over a weighted population: baseline and reform run slice by slice in one pass (the
  * reform recomputing only what its changes reach), household columns gathered, results computed.
  */
-import { Collector, runPopulation, formatDate, type Reform, type TaxBenefitSystem } from '../engine/index.js';
+import { Collector, runPopulation, formatDate, type Population, type Reform, type TaxBenefitSystem } from '../engine/index.js';
 import { computeResults, type ScenarioColumns } from './results.js';
 import type { PolicyPopulation, ReformResults } from './types.js';
 
@@ -27,26 +27,48 @@ const HOUSEHOLD_TARGETS = {
 
 export const SCENARIO_TARGETS: string[] = Object.values(HOUSEHOLD_TARGETS);
 
-/** Baseline and reform household columns for the whole population. */
-export function simulatePair(system: TaxBenefitSystem, pp: PolicyPopulation, o: Pick<ReformRunOptions, 'year' | 'reform' | 'personsPerSlice'>) {
-  const base = new Collector(system, pp, SCENARIO_TARGETS);
-  const ref = new Collector(system, pp, SCENARIO_TARGETS);
+export interface PairOptions {
+  year: number;
+  reform?: Reform;
+  personsPerSlice?: number;
+  /** only households h0 … h1 − 1 */
+  range?: [number, number];
+}
+
+export type Placeholder = { name: string; from: string; ref: string };
+
+/** Household output columns by target name, for both scenarios. */
+export type PairColumns = { baseline: Record<string, Float64Array>; reform: Record<string, Float64Array> };
+
+/** Runs baseline and reform (over `range`), writing household columns into `into` (or new ones). */
+export function simulateInto(system: TaxBenefitSystem, pp: Population, o: PairOptions, into?: PairColumns): PairColumns & { placeholders: Placeholder[] } {
+  const base = new Collector(system, pp, SCENARIO_TARGETS, into?.baseline);
+  const ref = new Collector(system, pp, SCENARIO_TARGETS, into?.reform);
   const { baseline, reforms } = runPopulation(system, pp, {
     year: o.year,
     targets: SCENARIO_TARGETS,
     reforms: o.reform ? [o.reform] : [],
     personsPerSlice: o.personsPerSlice,
+    range: o.range,
     onSlice: (_, b, rs) => {
       base.collect(b);
       ref.collect(rs[0] ?? b);
     },
   });
-  const columns = (c: Collector): ScenarioColumns =>
-    Object.fromEntries(Object.entries(HOUSEHOLD_TARGETS).map(([k, name]) => [k, c.columns[name]])) as unknown as ScenarioColumns;
   const used = [...baseline.parametersUsed(), ...(reforms[0]?.parametersUsed() ?? [])];
-  const placeholders = new Map<string, { name: string; from: string; ref: string }>();
+  const placeholders = new Map<string, Placeholder>();
   for (const u of used) if (u.placeholder) placeholders.set(`${u.name}@${u.from}`, { name: u.name, from: formatDate(u.from), ref: u.ref });
-  return { baseline: columns(base), reform: columns(ref), placeholders: [...placeholders.values()] };
+  return { baseline: base.columns, reform: ref.columns, placeholders: [...placeholders.values()] };
+}
+
+export function scenarioColumns(c: Record<string, Float64Array>): ScenarioColumns {
+  return Object.fromEntries(Object.entries(HOUSEHOLD_TARGETS).map(([k, name]) => [k, c[name]])) as unknown as ScenarioColumns;
+}
+
+/** Baseline and reform household columns for the whole population, in this thread. */
+export function simulatePair(system: TaxBenefitSystem, pp: Population, o: PairOptions) {
+  const r = simulateInto(system, pp, o);
+  return { baseline: scenarioColumns(r.baseline), reform: scenarioColumns(r.reform), placeholders: r.placeholders };
 }
 
 export function runReform(system: TaxBenefitSystem, pp: PolicyPopulation, o: ReformRunOptions): ReformResults {

@@ -43,11 +43,12 @@ function disregard(limit: (ctx: FormulaContext, m: number) => [k: number, c: num
     for (let m = 1; m <= 12; m++) [k[m - 1], c[m - 1]] = limit(ctx, m);
     const out = ctx.out;
     const np = ctx.persons;
+    const noLabour = ctx.constant('labour_remuneration_monthly') === 0;
     for (let p = 0; p < np; p++) {
       const o = ph[p] * 12;
       for (let j = 0; j < 12; j++) {
         const i = p * 12 + j;
-        const earned = wage[i] + labour[i];
+        const earned = noLabour ? wage[i] : wage[i] + labour[i];
         if (earned <= 0) continue;
         out[o + j] += Math.min(earned, k[j] * std[o + j] + c[j]);
       }

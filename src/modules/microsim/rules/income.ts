@@ -13,6 +13,7 @@ function addUp(ctx: FormulaContext, months: string[], years: string[]): void {
   const out = ctx.out;
   const n = ctx.n;
   for (const name of months) {
+    if (ctx.constant(name) === 0) continue;
     const x = ctx.get(name);
     for (let p = 0; p < n; p++) {
       const o = p * 12;
@@ -20,6 +21,7 @@ function addUp(ctx: FormulaContext, months: string[], years: string[]): void {
     }
   }
   for (const name of years) {
+    if (ctx.constant(name) === 0) continue;
     const x = ctx.get(name);
     for (let p = 0; p < n; p++) out[p] += x[p];
   }
@@ -44,6 +46,15 @@ export const rentalAnnual = personYear(
   ['rental_income_monthly'], (ctx) => addUp(ctx, ['rental_income_monthly'], []),
 );
 
+let scratchBuffer = new Float64Array(0);
+/** A zeroed work array of n values (reused). */
+export function scratch(n: number): Float64Array {
+  if (scratchBuffer.length < n) scratchBuffer = new Float64Array(n);
+  const s = scratchBuffer.subarray(0, n);
+  s.fill(0);
+  return s;
+}
+
 const PERSON_PARTS = [
   'wage_income_annual', 'business_net_income_annual', 'royalties_annual', 'deposit_interest_annual', 'dividend_income_annual', 'listed_dividend_long_annual',
   'rental_income_annual', 'pension_annual', 'iit_annual', 'social_insurance_employee_annual', 'social_insurance_other_annual',
@@ -63,11 +74,15 @@ export const disposableIncome: VariableDef = {
   formula: (ctx) => {
     const ph = ctx.personHousehold;
     const out = ctx.out;
-    PERSON_PARTS.forEach((d, k) => {
-      const x = ctx.get(d);
-      const sign = SIGN[k];
-      for (let p = 0; p < ctx.persons; p++) out[ph[p]] += sign * x[p];
-    });
+    const np = ctx.persons;
+    const tmp = scratch(np);
+    for (let k = 0; k < PERSON_PARTS.length; k++) {
+      if (ctx.constant(PERSON_PARTS[k]) === 0) continue;
+      const x = ctx.get(PERSON_PARTS[k]);
+      if (SIGN[k] > 0) for (let p = 0; p < np; p++) tmp[p] += x[p];
+      else for (let p = 0; p < np; p++) tmp[p] -= x[p];
+    }
+    for (let p = 0; p < np; p++) out[ph[p]] += tmp[p];
     const [imputed, expense, received, paid, dibao] = ['imputed_rent_annual', 'property_expense_annual', 'transfers_received_annual', 'transfers_paid_annual', 'dibao_annual'].map((d) => ctx.get(d));
     for (let h = 0; h < ctx.n; h++) out[h] += imputed[h] - expense[h] + received[h] - paid[h] + dibao[h];
   },

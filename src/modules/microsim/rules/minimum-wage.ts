@@ -2,9 +2,24 @@
  * Minimum wage: the monthly minimum of the tier applying where the person lives (urban or rural
  * tier, a setting in params/minimum-wage.yaml), and a flag for wages below it.
  */
-import type { VariableDef } from '../engine/index.js';
+import type { FormulaContext, VariableDef } from '../engine/index.js';
 
 const P = 'minimum_wage';
+
+/** Urban and rural monthly minimums (0 where none is in force), and whether any month has one. */
+function minimums(ctx: FormulaContext) {
+  const u = new Float64Array(12);
+  const r = new Float64Array(12);
+  let any = false;
+  for (let m = 1; m <= 12; m++) {
+    if (!ctx.has(`${P}.tier_urban`, m)) continue;
+    const byTier = (t: number) => (ctx.has(`${P}.tier${t}`, m) ? ctx.num(`${P}.tier${t}`, m) : 0);
+    u[m - 1] = byTier(ctx.num(`${P}.tier_urban`, m));
+    r[m - 1] = byTier(ctx.num(`${P}.tier_rural`, m));
+    any = true;
+  }
+  return { u, r, any };
+}
 
 export const minimumWage: VariableDef = {
   name: 'minimum_wage_monthly',
@@ -19,16 +34,7 @@ export const minimumWage: VariableDef = {
   formula: (ctx) => {
     const urban = ctx.get('urban');
     const ph = ctx.personHousehold;
-    const u = new Float64Array(12);
-    const r = new Float64Array(12);
-    let any = false;
-    for (let m = 1; m <= 12; m++) {
-      if (!ctx.has(`${P}.tier_urban`, m)) continue;
-      const byTier = (t: number) => (ctx.has(`${P}.tier${t}`, m) ? ctx.num(`${P}.tier${t}`, m) : 0);
-      u[m - 1] = byTier(ctx.num(`${P}.tier_urban`, m));
-      r[m - 1] = byTier(ctx.num(`${P}.tier_rural`, m));
-      any = true;
-    }
+    const { u, r, any } = minimums(ctx);
     if (!any) return;
     for (let p = 0; p < ctx.n; p++) ctx.out.set(urban[ph[p]] === 1 ? u : r, p * 12);
   },
@@ -57,12 +63,21 @@ export const belowMinimumWageMonths: VariableDef = {
   unit: 'count',
   programme: P,
   label: { zh: '工资低于最低工资标准的月数', en: 'Months with a wage below the minimum' },
-  deps: ['below_minimum_wage_monthly'],
+  doc: 'The months flagged by below_minimum_wage_monthly (computed directly).',
+  deps: ['wage_monthly', 'urban'],
   formula: (ctx) => {
-    const f = ctx.get('below_minimum_wage_monthly');
+    const w = ctx.get('wage_monthly');
+    const urban = ctx.get('urban');
+    const ph = ctx.personHousehold;
+    const { u, r, any } = minimums(ctx);
+    if (!any) return;
     for (let p = 0; p < ctx.n; p++) {
+      const min = urban[ph[p]] === 1 ? u : r;
       let s = 0;
-      for (let m = 0; m < 12; m++) s += f[p * 12 + m];
+      for (let m = 0; m < 12; m++) {
+        const x = w[p * 12 + m];
+        if (x > 0 && x < min[m]) s++;
+      }
       ctx.out[p] = s;
     }
   },

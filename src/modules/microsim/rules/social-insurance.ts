@@ -23,6 +23,37 @@ export function referenceWage(ctx: FormulaContext, month: number): number {
   return (1 - s) * np + s * ctx.num(`${P}.average_wage.private`, month);
 }
 
+/** The year's social-insurance parameters month by month (index 0 = January). */
+export function siRules(ctx: FormulaContext) {
+  const r = {
+    lo: new Float64Array(12),
+    hi: new Float64Array(12),
+    pension: monthly(ctx, `${P}.employee.pension_rate`),
+    medical: monthly(ctx, `${P}.employee.medical_rate`),
+    unemployment: monthly(ctx, `${P}.employee.unemployment_rate`),
+    hpfCap: new Float64Array(12),
+    hpfMax: monthly(ctx, `${P}.housing_fund.max_rate`),
+  };
+  for (let m = 1; m <= 12; m++) {
+    const ref = referenceWage(ctx, m);
+    r.lo[m - 1] = ref * ctx.num(`${P}.base.floor_share`, m);
+    r.hi[m - 1] = ref * ctx.num(`${P}.base.cap_share`, m);
+    r.hpfCap[m - 1] = ref * ctx.num(`${P}.housing_fund.cap_share`, m);
+  }
+  return r;
+}
+
+/** Contribution base: the declared base (or the wage) within [lo, hi]. */
+const baseOf = (wage: number, declared: number, lo: number, hi: number) => {
+  const b = declared > 0 ? declared : wage;
+  return roundFen(b < lo ? lo : b > hi ? hi : b);
+};
+/** Housing fund: min(declared base or wage, cap) × min(rate, max rate). */
+const hpfOf = (wage: number, declared: number, rate: number, cap: number, max: number) =>
+  roundFen(Math.min(declared > 0 ? declared : wage, cap) * Math.min(rate, max));
+
+const SI_INPUTS = ['wage_monthly', 'si_insured', 'si_declared_base_monthly'];
+
 export const siContributionBase: VariableDef = {
   name: 'si_contribution_base_monthly',
   entity: 'person',
@@ -32,35 +63,22 @@ export const siContributionBase: VariableDef = {
   label: { zh: '社会保险缴费基数', en: 'Social insurance contribution base' },
   doc: 'The declared base (or the month’s wage), bounded by floor_share and cap_share times the reference average wage; 0 in months without a wage or when not insured.',
   refs: ['劳办发〔1997〕116号', '国办发〔2019〕13号'],
-  deps: ['wage_monthly', 'si_insured', 'si_declared_base_monthly'],
+  deps: SI_INPUTS,
   formula: (ctx) => {
-    const wage = ctx.get('wage_monthly');
-    const insured = ctx.get('si_insured');
-    const declared = ctx.get('si_declared_base_monthly');
+    const [wage, insured, declared] = SI_INPUTS.map((d) => ctx.get(d));
+    const { lo, hi } = siRules(ctx);
     const out = ctx.out;
-    const lo = new Float64Array(12);
-    const hi = new Float64Array(12);
-    for (let m = 1; m <= 12; m++) {
-      const ref = referenceWage(ctx, m);
-      lo[m - 1] = ref * ctx.num(`${P}.base.floor_share`, m);
-      hi[m - 1] = ref * ctx.num(`${P}.base.cap_share`, m);
-    }
-    const n = ctx.n;
-    for (let p = 0; p < n; p++) {
+    for (let p = 0; p < ctx.n; p++) {
       if (insured[p] === 0) continue;
-      const d = declared[p];
       for (let m = 0; m < 12; m++) {
         const i = p * 12 + m;
-        const w = wage[i];
-        if (w <= 0) continue;
-        const b = d > 0 ? d : w;
-        out[i] = roundFen(b < lo[m] ? lo[m] : b > hi[m] ? hi[m] : b);
+        if (wage[i] > 0) out[i] = baseOf(wage[i], declared[p], lo[m], hi[m]);
       }
     }
   },
 };
 
-function contribution(name: string, rate: string, label: { zh: string; en: string }, ref: string): VariableDef {
+function contribution(name: string, rate: 'pension' | 'medical' | 'unemployment', label: { zh: string; en: string }, ref: string): VariableDef {
   return {
     name,
     entity: 'person',
@@ -68,21 +86,21 @@ function contribution(name: string, rate: string, label: { zh: string; en: strin
     unit: 'yuan',
     programme: P,
     label,
-    doc: `Contribution base × ${rate}.`,
+    doc: `Contribution base × the ${rate} rate.`,
     refs: [ref],
     deps: ['si_contribution_base_monthly'],
     formula: (ctx) => {
       const base = ctx.get('si_contribution_base_monthly');
-      const r = monthly(ctx, rate);
+      const r = siRules(ctx)[rate];
       const out = ctx.out;
       for (let i = 0; i < ctx.n * 12; i++) if (base[i] !== 0) out[i] = roundFen(base[i] * r[i % 12]);
     },
   };
 }
 
-export const siPension = contribution('si_pension_employee_monthly', `${P}.employee.pension_rate`, { zh: '基本养老保险个人缴费', en: 'Pension contribution (employee)' }, '国发〔2005〕38号');
-export const siMedical = contribution('si_medical_employee_monthly', `${P}.employee.medical_rate`, { zh: '基本医疗保险个人缴费', en: 'Medical insurance contribution (employee)' }, '国发〔1998〕44号');
-export const siUnemployment = contribution('si_unemployment_employee_monthly', `${P}.employee.unemployment_rate`, { zh: '失业保险个人缴费', en: 'Unemployment insurance contribution (employee)' }, '《失业保险条例》');
+export const siPension = contribution('si_pension_employee_monthly', 'pension', { zh: '基本养老保险个人缴费', en: 'Pension contribution (employee)' }, '国发〔2005〕38号');
+export const siMedical = contribution('si_medical_employee_monthly', 'medical', { zh: '基本医疗保险个人缴费', en: 'Medical insurance contribution (employee)' }, '国发〔1998〕44号');
+export const siUnemployment = contribution('si_unemployment_employee_monthly', 'unemployment', { zh: '失业保险个人缴费', en: 'Unemployment insurance contribution (employee)' }, '《失业保险条例》');
 
 export const hpfEmployee: VariableDef = {
   name: 'hpf_employee_monthly',
@@ -98,22 +116,19 @@ export const hpfEmployee: VariableDef = {
     const wage = ctx.get('wage_monthly');
     const rate = ctx.get('hpf_rate');
     const declared = ctx.get('si_declared_base_monthly');
-    const cap = new Float64Array(12);
-    const max = monthly(ctx, `${P}.housing_fund.max_rate`);
-    for (let m = 1; m <= 12; m++) cap[m - 1] = referenceWage(ctx, m) * ctx.num(`${P}.housing_fund.cap_share`, m);
+    const { hpfCap, hpfMax } = siRules(ctx);
     const out = ctx.out;
     for (let p = 0; p < ctx.n; p++) {
       if (rate[p] <= 0) continue;
       for (let m = 0; m < 12; m++) {
         const i = p * 12 + m;
-        if (wage[i] <= 0) continue;
-        const b = declared[p] > 0 ? declared[p] : wage[i];
-        out[i] = roundFen(Math.min(b, cap[m]) * Math.min(rate[p], max[m]));
+        if (wage[i] > 0) out[i] = hpfOf(wage[i], declared[p], rate[p], hpfCap[m], hpfMax[m]);
       }
     }
   },
 };
 
+/** Computed straight from the inputs (the same rules as the variables above), in one pass. */
 export const siEmployeeTotal: VariableDef = {
   name: 'social_insurance_employee_monthly',
   entity: 'person',
@@ -124,31 +139,36 @@ export const siEmployeeTotal: VariableDef = {
   doc: 'Pension + medical + unemployment + housing fund paid by the employee: the 专项扣除 of the income tax. May be given as input.',
   refs: ['《中华人民共和国个人所得税法》第六条 专项扣除'],
   input: { default: 0 },
-  deps: ['si_contribution_base_monthly', 'hpf_employee_monthly'],
+  deps: [...SI_INPUTS, 'hpf_rate'],
   formula: (ctx) => {
-    const base = ctx.get('si_contribution_base_monthly');
-    const hpf = ctx.get('hpf_employee_monthly');
-    const a = monthly(ctx, `${P}.employee.pension_rate`);
-    const b = monthly(ctx, `${P}.employee.medical_rate`);
-    const c = monthly(ctx, `${P}.employee.unemployment_rate`);
+    const [wage, insured, declared, hpfRate] = [...SI_INPUTS, 'hpf_rate'].map((d) => ctx.get(d));
+    const R = siRules(ctx);
     const out = ctx.out;
-    // bases repeat month after month: round each distinct one once
-    let lastX = NaN;
+    // bases repeat month after month: compute each distinct one once
+    let lastB = NaN;
     let lastM = 0;
     let lastSi = 0;
-    for (let i = 0; i < ctx.n * 12; i++) {
-      const x = base[i];
-      if (x === 0) {
-        out[i] = hpf[i];
-        continue;
+    for (let p = 0; p < ctx.n; p++) {
+      const ins = insured[p] !== 0;
+      const hr = hpfRate[p];
+      if (!ins && hr <= 0) continue;
+      const d = declared[p];
+      for (let m = 0; m < 12; m++) {
+        const i = p * 12 + m;
+        const w = wage[i];
+        if (w <= 0) continue;
+        let si = 0;
+        if (ins) {
+          const b = baseOf(w, d, R.lo[m], R.hi[m]);
+          if (b !== lastB || R.pension[m] !== R.pension[lastM] || R.medical[m] !== R.medical[lastM] || R.unemployment[m] !== R.unemployment[lastM]) {
+            lastSi = roundFen(b * R.pension[m]) + roundFen(b * R.medical[m]) + roundFen(b * R.unemployment[m]);
+            lastB = b;
+            lastM = m;
+          }
+          si = lastSi;
+        }
+        out[i] = hr > 0 ? si + hpfOf(w, d, hr, R.hpfCap[m], R.hpfMax[m]) : si;
       }
-      const m = i % 12;
-      if (x !== lastX || a[m] !== a[lastM] || b[m] !== b[lastM] || c[m] !== c[lastM]) {
-        lastSi = roundFen(x * a[m]) + roundFen(x * b[m]) + roundFen(x * c[m]);
-        lastX = x;
-        lastM = m;
-      }
-      out[i] = lastSi + hpf[i];
     }
   },
 };

@@ -10,9 +10,8 @@ import { afterExpenses, comprehensiveTax } from './calc.js';
 const settles = (ctx: FormulaContext) => ctx.str('iit.regime', 12) === 'comprehensive';
 
 function sum12(x: Float64Array, p: number): number {
-  let s = 0;
-  for (let m = 0; m < 12; m++) s += x[p * 12 + m];
-  return s;
+  const o = p * 12;
+  return x[o] + x[o + 1] + x[o + 2] + x[o + 3] + x[o + 4] + x[o + 5] + x[o + 6] + x[o + 7] + x[o + 8] + x[o + 9] + x[o + 10] + x[o + 11];
 }
 
 export const specialExtra: VariableDef = {
@@ -57,9 +56,11 @@ export const comprehensiveIncome: VariableDef = {
     const [resident, wage, labour, author, royalty] = ['iit_resident', ...INCOME_DEPS].map((d) => ctx.get(d));
     const k = ctx.num('iit.comprehensive.income_share', 12);
     const a = ctx.num('iit.comprehensive.author_reduction', 12);
+    const remuneration = !(ctx.constant('labour_remuneration_monthly') === 0 && ctx.constant('author_fees_monthly') === 0 && ctx.constant('royalties_monthly') === 0);
+    const out = ctx.out;
     for (let p = 0; p < ctx.n; p++) {
       if (resident[p] !== 1) continue;
-      ctx.out[p] = sum12(wage, p) + k * (sum12(labour, p) + sum12(royalty, p)) + k * a * sum12(author, p);
+      out[p] = sum12(wage, p) + (remuneration ? k * (sum12(labour, p) + sum12(royalty, p)) + k * a * sum12(author, p) : 0);
     }
   },
 };
@@ -233,11 +234,14 @@ export const propertyTax: VariableDef = {
       fixedExpense: ctx.num('iit.remuneration.fixed_expense', 12),
       expenseRate: ctx.num('iit.remuneration.expense_rate', 12),
     };
+    const anyRent = ctx.constant('rental_income_monthly') !== 0;
     for (let p = 0; p < ctx.n; p++) {
       let t = roundFen(interest[p] * interestRate) + roundFen(dividends[p] * rate) + roundFen(listed[p] * listedShare * rate);
-      for (let m = 0; m < 12; m++) {
-        const r = rent[p * 12 + m];
-        if (r > 0) t += roundFen(afterExpenses(r, rules) * rentRate);
+      if (anyRent) {
+        for (let m = 0; m < 12; m++) {
+          const r = rent[p * 12 + m];
+          if (r > 0) t += roundFen(afterExpenses(r, rules) * rentRate);
+        }
       }
       t += roundFen(Math.max(0, transfer[p]) * rate) + roundFen(Math.max(0, incidental[p]) * rate);
       ctx.out[p] = t;

@@ -3,7 +3,7 @@
  * wages (monthly method until 2018, cumulative withholding from 2019, non-residents monthly),
  * the annual bonus taxed separately, labour remuneration, author's fees and royalties.
  */
-import { annualSum, applyScale, roundFen, type FormulaContext, type Scale, type VariableDef } from '../../engine/index.js';
+import { applyScale, roundFen, type FormulaContext, type Scale, type VariableDef } from '../../engine/index.js';
 import { authorWithholding, bonusSeparateTax, labourWithholding, nonResidentBonusTax, royaltyWithholding, type RemunerationRules } from './calc.js';
 
 const comprehensive = (ctx: FormulaContext, m: number) => ctx.str('iit.regime', m) === 'comprehensive';
@@ -126,6 +126,36 @@ export const iitWageWithheld: VariableDef = {
       if (comp[m]) annual ??= ctx.scale('iit.comprehensive.annual_table', m);
     }
     const out = ctx.out;
+    let simple = true; // every month cumulative, no bonus joining the wages: the common case, in a tight loop
+    for (let m = 1; m <= 12; m++) if (!comp[m] || combinedBonus[m]) simple = false;
+    if (simple) {
+      const { to, rate, quick } = annual!;
+      for (let p = 0; p < ctx.n; p++) {
+        const o = p * 12;
+        if (resident[p] !== 1) {
+          for (let j = 0; j < 12; j++) if (wage[o + j] > 0) out[o + j] = roundFen(applyScale(monthly[j + 1], wage[o + j] - deduction[j + 1]));
+          continue;
+        }
+        let cum = 0;
+        let withheld = 0;
+        let b = 0;
+        for (let j = 0; j < 12; j++) {
+          const w = wage[o + j];
+          if (w <= 0) continue;
+          cum += w - deduction[j + 1] - special[o + j] - si[o + j];
+          if (cum <= 0) continue;
+          if (b > 0 && cum <= to[b - 1]) b = 0;
+          while (cum > to[b]) b++;
+          const due = roundFen(cum * rate[b] - quick[b]);
+          if (due > withheld) {
+            const t = roundFen(due - withheld);
+            out[o + j] = t;
+            withheld += t;
+          }
+        }
+      }
+      return;
+    }
     for (let p = 0; p < ctx.n; p++) {
       const o = p * 12;
       const res = resident[p] === 1;
@@ -226,6 +256,7 @@ export const iitRemunerationWithheld: VariableDef = {
     const labour = ctx.get('labour_remuneration_monthly');
     const author = ctx.get('author_fees_monthly');
     const royalty = ctx.get('royalties_monthly');
+    if (ctx.constant('labour_remuneration_monthly') === 0 && ctx.constant('author_fees_monthly') === 0 && ctx.constant('royalties_monthly') === 0) return;
     const resident = ctx.get('iit_resident');
     let rules: { r: RemunerationRules; comp: boolean; reduction: number; rate: number; labour: Scale; monthly: Scale }[] | undefined;
     const out = ctx.out;
@@ -282,6 +313,26 @@ export const iitWithheld: VariableDef = {
   },
 };
 
-export const iitWithheldAnnual = annualSum('iit_withheld_annual', iitWithheld, { zh: '个人所得税预扣预缴（全年）', en: 'Income tax withheld (year)' });
+export const iitWithheldAnnual: VariableDef = {
+  name: 'iit_withheld_annual',
+  entity: 'person',
+  period: 'year',
+  unit: 'yuan',
+  programme: 'iit',
+  label: { zh: '个人所得税预扣预缴（全年）', en: 'Income tax withheld (year)' },
+  doc: 'The 12 months of iit_withheld_monthly.',
+  deps: ['iit_wage_withheld_monthly', 'iit_remuneration_withheld_monthly', 'iit_bonus_withheld'],
+  formula: (ctx) => {
+    const w = ctx.get('iit_wage_withheld_monthly');
+    const r = ctx.get('iit_remuneration_withheld_monthly');
+    const b = ctx.get('iit_bonus_withheld');
+    const out = ctx.out;
+    for (let p = 0; p < ctx.n; p++) {
+      let s = b[p];
+      for (let i = p * 12; i < p * 12 + 12; i++) s += w[i] + r[i];
+      out[p] = roundFen(s);
+    }
+  },
+};
 
 export const IIT_WITHHOLDING: VariableDef[] = [iitResident, specialDeductions, iitWageWithheld, iitBonusWithheld, iitRemunerationWithheld, iitWithheld, iitWithheldAnnual];
