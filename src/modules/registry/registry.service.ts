@@ -12,6 +12,7 @@ import { LinkageService } from './linkage/linkage.service.js';
 import { PersonsService } from './persons.service.js';
 import { Protector } from './protect.js';
 import { rotateRegistryKey, type RotationReport } from './rotate.js';
+import { TablesService } from './tables.service.js';
 
 export class RegistryService {
   readonly protector: Protector;
@@ -19,6 +20,7 @@ export class RegistryService {
   readonly imports: ImportService;
   readonly persons: PersonsService;
   readonly linkage: LinkageService;
+  readonly tables: TablesService;
 
   constructor(
     readonly handle: DbHandle,
@@ -31,6 +33,7 @@ export class RegistryService {
     this.imports = new ImportService(handle, this.protector, this.channels, audit);
     this.persons = new PersonsService(handle, this.protector, audit);
     this.linkage = new LinkageService(handle, this.protector, audit, settings);
+    this.tables = new TablesService(handle, audit, settings);
   }
 
   /** Re-encrypts every registry ciphertext under the keyring's current key version (audited). */

@@ -174,8 +174,9 @@ export class BatchWriter {
     this.quarantine.push([this.c.batchId, this.c.channelId, no, region, this.c.protector.enc(JSON.stringify(raw)), JSON.stringify(problems), 'open', this.c.now]);
   }
 
+  /** Households come from population registers; other channels' household numbers (低保户编号) stay theirs. */
   private household(no: number, p: PersonFields): number | null {
-    if (!p.householdNo) return null;
+    if (!p.householdNo || this.c.mapping.record !== 'person') return null;
     const key = this.c.protector.bidx('household', `${this.c.channelCode}\u0000${p.householdNo}`);
     let id = this.householdIndex.get(key);
     if (id === undefined) {
