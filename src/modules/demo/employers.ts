@@ -26,19 +26,27 @@ export function buildEmployers(geo: Geography, hh: Households, ps: Persons, seed
   const cap = ps.count + 1000;
   const e = allocEmployers(cap);
   let n = 0;
-  const usedCodes = new Set<string>();
   const nc = geo.counties.length;
 
+  // organisation-code bodies from a counter through a bijection (unique by construction):
+  // new style "MA" + 6 characters base 31, old style 8 digits not starting with 0
+  let serial = 0;
+  const offset = r.int(1_000_000);
   const newCode = (dept: string, cat: string, region: string, modern: boolean) => {
-    for (;;) {
-      let body = modern ? 'MA' : '';
-      while (body.length < 8) body += modern || body.length > 0 ? BODY_ALPHABET[r.int(31)] : String(1 + r.int(9));
-      const code = makeCreditCode(dept, cat, region, body);
-      if (!usedCodes.has(code)) {
-        usedCodes.add(code);
-        return code;
+    const n = serial++ + offset;
+    let body: string;
+    if (modern) {
+      let x = (n * 7919) % 887_503_681; // 31^6, 7919 is coprime to 31
+      body = '';
+      for (let i = 0; i < 6; i++) {
+        body = BODY_ALPHABET[x % 31] + body;
+        x = Math.floor(x / 31);
       }
+      body = 'MA' + body;
+    } else {
+      body = String(10_000_000 + ((n * 7919) % 90_000_000));
     }
+    return makeCreditCode(dept, cat, region, body);
   };
   const nameCount = new Map<string, number>();
   /** The name, or with a branch number before its legal-form suffix when already taken. */
@@ -47,9 +55,8 @@ export function buildEmployers(geo: Geography, hh: Households, ps: Persons, seed
     nameCount.set(base, n + 1);
     if (n === 0) return base;
     const m = /(股份有限公司|有限公司|饭店|店|合作社|局|院|学校|中学|小学|幼儿园|中心|办事处|政府)$/.exec(base);
-    const name = m ? `${base.slice(0, m.index)}${n + 1}${m[1]}` : `${base}${n + 1}`;
-    nameCount.set(name, (nameCount.get(name) ?? 0) + 1);
-    return name;
+    // bases have no digits, so numbered names cannot collide with them or with each other
+    return m ? `${base.slice(0, m.index)}${n + 1}${m[1]}` : `${base}${n + 1}`;
   };
   const add = (kind: number, sector: number, county: number, village: number, owner: number, name: string, code: string, hpf: number) => {
     e.kind[n] = kind;

@@ -13,9 +13,16 @@ import type { YearParams } from './year-params.js';
 
 const PROFILE_40 = Math.exp(AGE_PROFILE.a * 20 - AGE_PROFILE.b * 400);
 
-export function ageProfile(age: number): number {
+function profile(age: number): number {
   const x = Math.max(0, age - 20);
   return Math.exp(AGE_PROFILE.a * x - AGE_PROFILE.b * x * x) / PROFILE_40;
+}
+/** the profile for ages 0–130, looked up (it is evaluated for every person and year) */
+const PROFILE = Float64Array.from({ length: 131 }, (_, age) => profile(age));
+
+/** Age–earnings profile relative to age 40. */
+export function ageProfile(age: number): number {
+  return age >= 0 && age <= 130 ? PROFILE[age] : profile(age);
 }
 
 /** Regular monthly wage (元) at scale 1 in year y: latent × age profile × the person's year effect. */
@@ -82,10 +89,12 @@ export class RawCache {
   fill(city: City, P: YearParams): void {
     const ps = city.persons;
     const y = P.year;
+    const lastBirth = y * 10000 + 630;
     for (let p = 0; p < ps.count; p++) {
       const c = ps.career[p];
-      this.wage[p] = c === CAREER.employee ? regularWageRaw(city, p, y) : 0;
-      this.biz[p] = c === CAREER.selfEmployed || c === CAREER.farmer ? businessRaw(city, p, y) : 0;
+      const born = ps.birth[p] <= lastBirth;
+      this.wage[p] = born && c === CAREER.employee ? regularWageRaw(city, p, y) : 0;
+      this.biz[p] = born && (c === CAREER.selfEmployed || c === CAREER.farmer) ? businessRaw(city, p, y) : 0;
     }
     for (let h = 0; h < city.households.count; h++) propertyRawInto(city, h, P, this.prop, h * 5);
     this.year = y;

@@ -16,7 +16,7 @@ import {
   OTHER_REGIONS,
   RELATION,
 } from './params-population.js';
-import { IntSet, Rng, cumulative } from './rng.js';
+import { Rng, cumulative } from './rng.js';
 import { HOUSEHOLD_FLAG, type Households, type Persons } from './types.js';
 
 /** Region code table: the 7 Liaoyang counties first, then OTHER_REGIONS. */
@@ -30,8 +30,8 @@ const CAREER_ORDER = [CAREER.employee, CAREER.selfEmployed, CAREER.farmer, CAREE
 export function assignPersonAttributes(geo: Geography, hh: Households, ps: Persons, seed: number): void {
   const r = new Rng(seed ^ 0x9e750);
   const nCounties = geo.counties.length;
-  const usedIds = new IntSet(ps.count);
   const DAY0 = dayNumber(1900, 1, 1);
+  const idKeys = new Float64Array(ps.count);
   const villagesByCounty: number[][] = geo.counties.map(() => []);
   for (let v = 0; v < geo.villages.count; v++) villagesByCounty[geo.villages.county[v]].push(v);
 
@@ -61,13 +61,9 @@ export function assignPersonAttributes(geo: Geography, hh: Households, ps: Perso
       // unique sequence code with the sex's parity (odd male, even female; never 000)
       const b = ps.birth[p];
       const bucket = ps.idRegion[p] * 46000 + dayNumber(Math.floor(b / 10000), Math.floor(b / 100) % 100, b % 100) - DAY0;
-      for (;;) {
-        const seq = female ? 2 + 2 * r.int(499) : 1 + 2 * r.int(500);
-        if (usedIds.add(bucket * 1000 + seq)) {
-          ps.idSeq[p] = seq;
-          break;
-        }
-      }
+      const seq = female ? 2 + 2 * r.int(499) : 1 + 2 * r.int(500);
+      ps.idSeq[p] = seq;
+      idKeys[p] = bucket * 1000 + seq;
       // education (eventual attainment for children)
       const cohort = EDU_CUM.find((c) => born <= c.bornBy)!;
       ps.education[p] = EDUCATION_CODES[r.pickCumulative(urban ? cohort.urban : cohort.rural)];
@@ -88,6 +84,50 @@ export function assignPersonAttributes(geo: Geography, hh: Households, ps: Perso
       if (rel === RELATION.son || rel === RELATION.daughter) ps.parentBirthYear[p] = headBorn;
       else if (rel === RELATION.head && parentMember) ps.parentBirthYear[p] = parentMember;
       else ps.parentBirthYear[p] = born - 22 - r.int(12);
+    }
+  }
+  dedupeIdNumbers(ps, idKeys, r);
+}
+
+/**
+ * Makes ID numbers unique: address code + birth date + sequence keys are sorted to find the rare
+ * repeats, and later holders of a repeated key draw a new sequence code of the same parity.
+ */
+function dedupeIdNumbers(ps: Persons, keys: Float64Array, r: Rng): void {
+  const sorted = Float64Array.from(keys).sort();
+  const repeated = new Set<number>();
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) repeated.add(sorted[i]);
+  if (repeated.size === 0) return;
+  const taken = new Set<number>();
+  const has = (k: number) => {
+    let lo = 0;
+    let hi = sorted.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] === k) return true;
+      if (sorted[mid] < k) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return taken.has(k);
+  };
+  const firstSeen = new Set<number>();
+  for (let p = 0; p < ps.count; p++) {
+    const k = keys[p];
+    if (!repeated.has(k)) continue;
+    if (!firstSeen.has(k)) {
+      firstSeen.add(k);
+      continue;
+    }
+    const bucket = Math.floor(k / 1000);
+    for (;;) {
+      const seq = ps.sex[p] === 2 ? 2 + 2 * r.int(499) : 1 + 2 * r.int(500);
+      const nk = bucket * 1000 + seq;
+      if (!has(nk)) {
+        taken.add(nk);
+        ps.idSeq[p] = seq;
+        keys[p] = nk;
+        break;
+      }
     }
   }
 }
