@@ -14,6 +14,8 @@ export interface DemoReport {
   accountsFile?: string;
   /** The synthetic city loaded into the income and property registry (or why it was not). */
   registry?: { persons: number; seconds: number; precision: number; recall: number } | { skipped: string } | { error: string };
+  /** The household survey's sample and two years of diaries (or why not). */
+  survey?: { sampleId: number; households: number; entries: number; seconds: number } | { skipped: string } | { error: string };
 }
 
 /**
@@ -50,6 +52,9 @@ export async function loadDemoIfEmpty(s: Services, opts: { dataDir: string; pass
   await loadDemoPlan(s.plans, { today, supervisor: 'ducha', liaisonFor: (id) => liaison.get(id), actor: SYSTEM_ACTOR });
   await s.supervision.scanReminders(today);
   const registry = await loadRegistryDemo(s, opts.registryScale);
+  const { surveyDemoStep } = await import('../modules/survey/demo/load.js');
+  const survey = await surveyDemoStep(s.survey, { password, passwordHash, scale: opts.registryScale, createUser: (u) => add(u.username, u.displayName, u.roles, u.regionCode) });
+  if ('accounts' in survey) accounts.push(...survey.accounts);
   await s.settings.set('demo.loaded', true, 'system');
   const accountsFile = join(opts.dataDir, 'demo-accounts.txt');
   writeFileSync(
@@ -57,7 +62,7 @@ export async function loadDemoIfEmpty(s: Services, opts: { dataDir: string; pass
     `# Zengshou demo accounts (synthetic; delete this file once noted)\n# password of every demo account: ${password}\n${accounts.map((a) => `${a.username}\t${a.displayName}\t${a.roles.join(',')}`).join('\n')}\n`,
     { mode: 0o600 },
   );
-  return { loaded: true, password, accounts, accountsFile, registry };
+  return { loaded: true, password, accounts, accountsFile, registry, survey };
 }
 
 /**
