@@ -10,6 +10,7 @@ import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { usersRoutes } from '../modules/auth/users.routes.js';
 import { directoryRoutes } from '../modules/regions/regions.routes.js';
+import { registryRoutes } from '../modules/registry/registry.routes.js';
 import { settingsRoutes } from '../modules/settings/settings.routes.js';
 import { surveyRoutes } from '../modules/survey/survey.routes.js';
 import { workplanRoutes } from '../modules/workplan/workplan.routes.js';
@@ -68,6 +69,7 @@ export async function buildApp(services: Services, config: Pick<Config, 'webDir'
   directoryRoutes(app, services);
   settingsRoutes(app, services);
   workplanRoutes(app, services);
+  registryRoutes(app, services);
   surveyRoutes(app, services);
 
   await registerWeb(app, config.webDir);

@@ -44,7 +44,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   auditor: ['audit.read'],
   supervisor: ['plan.read', 'plan.supervise', 'indicators.read', 'indicators.enter'],
   liaison: ['plan.read', 'plan.report', 'indicators.read', 'indicators.enter'],
-  analyst: ['plan.read', 'registry.read', 'registry.link', 'survey.read', 'survey.review', 'microsim.run', 'indicators.read'],
+  analyst: ['plan.read', 'registry.read', 'registry.unmask', 'registry.link', 'survey.read', 'survey.review', 'microsim.run', 'indicators.read'],
   enumerator: ['survey.read', 'survey.collect'],
   household: ['survey.diary'],
 };

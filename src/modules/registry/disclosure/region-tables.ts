@@ -50,7 +50,7 @@ export interface TableRow {
 }
 
 export interface IncomeTable {
-  columns: readonly Column[];
+  columns: Column[];
   rows: TableRow[];
   suppressed: { primary: number; secondary: number };
 }
@@ -162,7 +162,7 @@ export function regionIncomeTable(regions: RegionNode[], households: HouseholdIn
     if (reason === 'secondary') secondary++;
     else if (reason !== 'hidden') primary++;
   }
-  return { columns: COLUMNS, rows, suppressed: { primary, secondary } };
+  return { columns: [...COLUMNS], rows, suppressed: { primary, secondary } };
 }
 
 function isUnder(code: string, ancestor: string, byCode: Map<string, RegionNode>): boolean {
