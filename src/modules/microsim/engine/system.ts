@@ -20,6 +20,7 @@ export interface Step {
 
 export class TaxBenefitSystem {
   readonly variables = new Map<string, VariableDef>();
+  private readonly plans = new Map<string, Step[]>();
 
   constructor(
     variables: VariableDef[],
@@ -50,6 +51,10 @@ export class TaxBenefitSystem {
    * population (their formulas and dependencies are not needed).
    */
   plan(targets: string[], given: ReadonlySet<string>, reform?: Reform): Step[] {
+    // plans without replaced formulas depend only on the targets and the given inputs: memoised
+    const key = reform && Object.keys(reform.formulas).length > 0 ? undefined : `${targets.join(',')}|${[...given].sort().join(',')}`;
+    const memo = key === undefined ? undefined : this.plans.get(key);
+    if (memo) return memo;
     const order: Step[] = [];
     const state = new Map<string, 1 | 2>(); // 1 visiting, 2 done
     const path: string[] = [];
@@ -70,6 +75,10 @@ export class TaxBenefitSystem {
       order.push(step);
     };
     for (const t of targets) visit(t);
+    if (key !== undefined) {
+      if (this.plans.size > 100) this.plans.clear();
+      this.plans.set(key, order);
+    }
     return order;
   }
 

@@ -27,7 +27,10 @@ export const dibaoStandard: VariableDef = {
       r[m - 1] = ctx.num(`${P}.standard.rural`, m);
     }
     const out = ctx.out;
-    for (let h = 0; h < ctx.n; h++) out.set(urban[h] === 1 ? u : r, h * 12);
+    for (let h = 0; h < ctx.n; h++) {
+      const x = urban[h] === 1 ? u : r;
+      for (let j = 0; j < 12; j++) out[h * 12 + j] = x[j];
+    }
   },
 };
 
@@ -37,6 +40,7 @@ function disregard(limit: (ctx: FormulaContext, m: number) => [k: number, c: num
     const wage = ctx.get('wage_monthly');
     const labour = ctx.get('labour_remuneration_monthly');
     const std = ctx.get('dibao_standard_monthly');
+    const takeUp = ctx.get('dibao_take_up');
     const ph = ctx.personHousehold;
     const k = new Float64Array(12);
     const c = new Float64Array(12);
@@ -45,6 +49,7 @@ function disregard(limit: (ctx: FormulaContext, m: number) => [k: number, c: num
     const np = ctx.persons;
     const noLabour = ctx.constant('labour_remuneration_monthly') === 0;
     for (let p = 0; p < np; p++) {
+      if (takeUp[ph[p]] !== 1) continue;
       const o = ph[p] * 12;
       for (let j = 0; j < 12; j++) {
         const i = p * 12 + j;
@@ -63,14 +68,14 @@ export const dibaoDisregard: VariableDef = {
   unit: 'yuan',
   programme: P,
   label: { zh: '就业成本扣减（住户每月）', en: 'Employment-cost disregard (household, per month)' },
-  doc: 'For each member with earnings in the month: min(earnings, share_of_standard × standard). Alternative formula fixed_amount: min(earnings, fixed amount).',
+  doc: 'For each member with earnings in the month: min(earnings, share_of_standard × standard). Alternative formula fixed_amount: min(earnings, fixed amount). Assessed only for households that apply (0 otherwise).',
   refs: ['辽市政发〔2018〕15号 二(七)2'],
-  deps: ['wage_monthly', 'labour_remuneration_monthly', 'dibao_standard_monthly'],
+  deps: ['wage_monthly', 'labour_remuneration_monthly', 'dibao_standard_monthly', 'dibao_take_up'],
   formula: disregard((ctx, m) => [ctx.num(`${P}.employment_disregard.share_of_standard`, m), 0]),
   alternatives: {
     fixed_amount: {
       label: { zh: '按定额扣减就业成本', en: 'Fixed employment-cost disregard' },
-      deps: ['wage_monthly', 'labour_remuneration_monthly', 'dibao_standard_monthly'],
+      deps: ['wage_monthly', 'labour_remuneration_monthly', 'dibao_standard_monthly', 'dibao_take_up'],
       formula: disregard((ctx, m) => [0, ctx.num(`${P}.employment_disregard.fixed_amount`, m)]),
     },
   },
@@ -162,6 +167,12 @@ export const dibaoSanction: VariableDef = {
     }
     const out = ctx.out;
     for (let p = 0; p < ctx.persons; p++) {
+      const o = ph[p] * 12;
+      if (ent[o] <= 0 && ent[o + 11] <= 0 && ent[o + 5] <= 0) {
+        let paid = false;
+        for (let j = 0; j < 12 && !paid; j++) paid = ent[o + j] > 0;
+        if (!paid) continue;
+      }
       let any = initial[p] > 0;
       for (let j = 0; j < 11 && !any; j++) any = streak[p * 12 + j] > 0;
       if (!any) continue;

@@ -236,14 +236,18 @@ export const propertyTax: VariableDef = {
     };
     const anyRent = ctx.constant('rental_income_monthly') !== 0;
     for (let p = 0; p < ctx.n; p++) {
-      let t = roundFen(interest[p] * interestRate) + roundFen(dividends[p] * rate) + roundFen(listed[p] * listedShare * rate);
+      let t = 0;
+      if (interest[p] !== 0 || dividends[p] !== 0 || listed[p] !== 0) {
+        t = roundFen(interest[p] * interestRate) + roundFen(dividends[p] * rate) + roundFen(listed[p] * listedShare * rate);
+      }
       if (anyRent) {
         for (let m = 0; m < 12; m++) {
           const r = rent[p * 12 + m];
           if (r > 0) t += roundFen(afterExpenses(r, rules) * rentRate);
         }
       }
-      t += roundFen(Math.max(0, transfer[p]) * rate) + roundFen(Math.max(0, incidental[p]) * rate);
+      if (transfer[p] > 0) t += roundFen(transfer[p] * rate);
+      if (incidental[p] > 0) t += roundFen(incidental[p] * rate);
       ctx.out[p] = t;
     }
   },
