@@ -27,6 +27,7 @@ const Audit = lazy(() => import('./pages/admin/Audit'));
 const SecuritySettings = lazy(() => import('./pages/admin/SecuritySettings'));
 const Directory = lazy(() => import('./pages/admin/Directory'));
 const PlanPage = lazy(() => import('./pages/plan/PlanPage'));
+const RegistryPage = lazy(() => import('./pages/registry/RegistryPage'));
 
 export interface AppRoute {
   /** Stable id, also the menu key. */
@@ -42,7 +43,7 @@ export interface AppRoute {
 export const NAV: AppRoute[] = [
   { key: 'home', path: '/', label: 'nav.home', icon: <HomeOutlined />, element: <Home /> },
   { key: 'plan', path: '/plan', label: 'nav.plan', icon: <SolutionOutlined />, anyOf: ['plan.read'], element: <PlanPage /> },
-  { key: 'registry', path: '/registry', label: 'nav.registry', icon: <DatabaseOutlined />, anyOf: ['registry.read', 'registry.import'], element: <UnderConstruction feature="registry" /> },
+  { key: 'registry', path: '/registry', label: 'nav.registry', icon: <DatabaseOutlined />, anyOf: ['registry.read', 'registry.import'], element: <RegistryPage /> },
   { key: 'survey', path: '/survey', label: 'nav.survey', icon: <FileSearchOutlined />, anyOf: ['survey.read'], element: <UnderConstruction feature="survey" /> },
   { key: 'policy', path: '/policy', label: 'nav.policy', icon: <FundOutlined />, anyOf: ['microsim.run'], element: <UnderConstruction feature="policy" /> },
   { key: 'indicators', path: '/indicators', label: 'nav.indicators', icon: <BarChartOutlined />, anyOf: ['indicators.read'], element: <UnderConstruction feature="indicators" /> },
