@@ -34,7 +34,7 @@ const isObj = (x: unknown): x is Json => typeof x === 'object' && x !== null && 
 export function parseSituation(system: TaxBenefitSystem, doc: unknown, loadReform?: (ref: string) => Reform): Situation {
   if (!isObj(doc)) throw new SituationError('the situation must be a JSON object with "year", "people" and "households"');
   const year = doc.year;
-  if (typeof year !== 'number' || !Number.isInteger(year) || year < 2008 || year > 2100) throw new SituationError('"year" must be a whole year from 2008');
+  if (typeof year !== 'number' || !Number.isInteger(year) || year < 2009 || year > 2100) throw new SituationError('"year" must be a whole year from 2009 (parameters start in 2008)');
   if (!isObj(doc.people) || Object.keys(doc.people).length === 0) throw new SituationError('"people" must map person ids to their inputs');
   const households = doc.households === undefined ? {} : doc.households;
   if (!isObj(households)) throw new SituationError('"households" must map household ids to {members, area, …}');

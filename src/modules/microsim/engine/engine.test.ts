@@ -136,6 +136,14 @@ describe('engine', () => {
     expect(col.columns.tax_annual).toEqual(whole.tax_annual);
   });
 
+  it('tells formulas which inputs nobody gave', () => {
+    const seen: (number | undefined)[] = [];
+    const probe: VariableDef = { ...tax, name: 'probe', deps: ['wage', 'extra'], formula: (ctx) => void seen.push(ctx.constant('wage'), ctx.constant('extra')) };
+    const extra: VariableDef = { ...wage, name: 'extra', input: { default: 7 } };
+    calculate(new TaxBenefitSystem([wage, extra, probe], params), population([1], [0]), 2018, ['probe']);
+    expect(seen).toEqual([undefined, 7]);
+  });
+
   it('replaces computed values only for the rows given', () => {
     const pop = population([10000, 10000], [0, 1]);
     pop.inputs.tax_annual = new Float64Array([0, 999]);

@@ -5,6 +5,7 @@
  * a valid reason loses their share (《社会救助暂行办法》第四十五条).
  */
 import { annualSum, roundFen, type FormulaContext, type VariableDef } from '../engine/index.js';
+import { scratch } from './income.js';
 
 const P = 'dibao';
 
@@ -86,6 +87,35 @@ const ASSESSED_PERSON = [
   'listed_dividend_long_annual', 'rental_income_annual', 'pension_annual', 'iit_annual', 'social_insurance_employee_annual', 'social_insurance_other_annual',
 ];
 
+/** Household income as the 低保 means test counts it, before the employment-cost disregard. */
+export const dibaoCountedIncome: VariableDef = {
+  name: 'dibao_counted_income_annual',
+  entity: 'household',
+  period: 'year',
+  unit: 'yuan',
+  programme: P,
+  label: { zh: '低保核算家庭收入（扣减就业成本前，全年）', en: 'Household income counted for 低保, before the disregard (year)' },
+  doc: 'Wages, business, property income, pensions and transfers received − income tax − social insurance − transfers paid. Imputed rent and 低保 itself are not income here.',
+  refs: ['《社会救助暂行办法》第九条', '民发〔2012〕220号'],
+  deps: [...ASSESSED_PERSON, 'transfers_received_annual', 'transfers_paid_annual'],
+  formula: (ctx) => {
+    const np = ctx.persons;
+    const tmp = scratch(np);
+    ASSESSED_PERSON.forEach((d, k) => {
+      if (ctx.constant(d) === 0) return;
+      const x = ctx.get(d);
+      if (k < 8) for (let p = 0; p < np; p++) tmp[p] += x[p];
+      else for (let p = 0; p < np; p++) tmp[p] -= x[p];
+    });
+    const ph = ctx.personHousehold;
+    const out = ctx.out;
+    for (let p = 0; p < np; p++) out[ph[p]] += tmp[p];
+    const received = ctx.get('transfers_received_annual');
+    const paid = ctx.get('transfers_paid_annual');
+    for (let h = 0; h < ctx.n; h++) out[h] += received[h] - paid[h];
+  },
+};
+
 /** Household income as the 低保 means test counts it, per member per month (year average). */
 export const dibaoIncome: VariableDef = {
   name: 'dibao_assessed_income_per_capita_monthly',
@@ -94,24 +124,16 @@ export const dibaoIncome: VariableDef = {
   unit: 'yuan',
   programme: P,
   label: { zh: '低保核算家庭人均月收入', en: 'Household income per member per month as assessed for 低保' },
-  doc: '(wages, business, property income, pensions and transfers received − income tax − social insurance − transfers paid − employment-cost disregards) ÷ 12 ÷ members. Imputed rent and 低保 itself are not income here.',
-  refs: ['《社会救助暂行办法》第九条', '民发〔2012〕220号'],
-  deps: [...ASSESSED_PERSON, 'transfers_received_annual', 'transfers_paid_annual', 'dibao_employment_disregard_monthly'],
+  doc: '(counted income − employment-cost disregards) ÷ 12 ÷ members.',
+  refs: ['《社会救助暂行办法》第九条', '辽市政发〔2018〕15号 二(七)2'],
+  deps: ['dibao_counted_income_annual', 'dibao_employment_disregard_monthly'],
   formula: (ctx) => {
-    const cols = ASSESSED_PERSON.map((d) => ctx.get(d));
-    const [wage, business, royalty, interest, dividends, listed, rent, pension, iit, si, siOther] = cols;
-    const received = ctx.get('transfers_received_annual');
-    const paid = ctx.get('transfers_paid_annual');
+    const counted = ctx.get('dibao_counted_income_annual');
     const dis = ctx.get('dibao_employment_disregard_monthly');
-    const ph = ctx.personHousehold;
-    const out = ctx.out;
-    for (let p = 0; p < ctx.persons; p++) {
-      out[ph[p]] += wage[p] + business[p] + royalty[p] + interest[p] + dividends[p] + listed[p] + rent[p] + pension[p] - iit[p] - si[p] - siOther[p];
-    }
     for (let h = 0; h < ctx.n; h++) {
       let d = 0;
       for (let m = 0; m < 12; m++) d += dis[h * 12 + m];
-      out[h] = (out[h] + received[h] - paid[h] - d) / 12 / ctx.householdSize[h];
+      ctx.out[h] = (counted[h] - d) / 12 / ctx.householdSize[h];
     }
   },
 };
@@ -208,4 +230,4 @@ export const dibaoAnnual = annualSum('dibao_annual', dibaoMonthly, { zh: '低保
 
 export const dibaoStandardAnnual = annualSum('dibao_standard_annual', dibaoStandard, { zh: '低保标准（每人全年）', en: '低保 standard (per person, year)' });
 
-export const DIBAO: VariableDef[] = [dibaoStandard, dibaoStandardAnnual, dibaoDisregard, dibaoIncome, dibaoHouseholdBenefit, dibaoSanction, dibaoMonthly, dibaoAnnual];
+export const DIBAO: VariableDef[] = [dibaoStandard, dibaoStandardAnnual, dibaoDisregard, dibaoCountedIncome, dibaoIncome, dibaoHouseholdBenefit, dibaoSanction, dibaoMonthly, dibaoAnnual];

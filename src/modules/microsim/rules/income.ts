@@ -61,16 +61,16 @@ const PERSON_PARTS = [
 ];
 const SIGN = [1, 1, 1, 1, 1, 1, 1, 1, -1, -1, -1];
 
-export const disposableIncome: VariableDef = {
-  name: 'disposable_income_annual',
+export const disposableBeforeDibao: VariableDef = {
+  name: 'disposable_income_before_dibao_annual',
   entity: 'household',
   period: 'year',
   unit: 'yuan',
   programme: 'income',
-  label: { zh: '住户可支配收入（全年）', en: 'Household disposable income (year)' },
-  doc: 'Wage income + net business income + net property income (interest, dividends, rent, royalties, imputed rent − property spending) + net transfers (pensions, 低保, transfers received − income tax − social insurance and housing fund − transfers paid).',
+  label: { zh: '住户可支配收入（不含低保，全年）', en: 'Household disposable income before 低保 (year)' },
+  doc: 'Wage income + net business income + net property income (interest, dividends, rent, royalties, imputed rent − property spending) + net transfers other than 低保 (pensions, transfers received − income tax − social insurance and housing fund − transfers paid).',
   refs: ['国家统计局 住户收支与生活状况调查 可支配收入定义'],
-  deps: [...PERSON_PARTS, 'imputed_rent_annual', 'property_expense_annual', 'transfers_received_annual', 'transfers_paid_annual', 'dibao_annual'],
+  deps: [...PERSON_PARTS, 'imputed_rent_annual', 'property_expense_annual', 'transfers_received_annual', 'transfers_paid_annual'],
   formula: (ctx) => {
     const ph = ctx.personHousehold;
     const out = ctx.out;
@@ -83,8 +83,25 @@ export const disposableIncome: VariableDef = {
       else for (let p = 0; p < np; p++) tmp[p] -= x[p];
     }
     for (let p = 0; p < np; p++) out[ph[p]] += tmp[p];
-    const [imputed, expense, received, paid, dibao] = ['imputed_rent_annual', 'property_expense_annual', 'transfers_received_annual', 'transfers_paid_annual', 'dibao_annual'].map((d) => ctx.get(d));
-    for (let h = 0; h < ctx.n; h++) out[h] += imputed[h] - expense[h] + received[h] - paid[h] + dibao[h];
+    const [imputed, expense, received, paid] = ['imputed_rent_annual', 'property_expense_annual', 'transfers_received_annual', 'transfers_paid_annual'].map((d) => ctx.get(d));
+    for (let h = 0; h < ctx.n; h++) out[h] += imputed[h] - expense[h] + received[h] - paid[h];
+  },
+};
+
+export const disposableIncome: VariableDef = {
+  name: 'disposable_income_annual',
+  entity: 'household',
+  period: 'year',
+  unit: 'yuan',
+  programme: 'income',
+  label: { zh: '住户可支配收入（全年）', en: 'Household disposable income (year)' },
+  doc: 'Disposable income before 低保 + 低保 paid (PRODUCT.md: wage + net business + net property income + net transfers).',
+  refs: ['国家统计局 住户收支与生活状况调查 可支配收入定义'],
+  deps: ['disposable_income_before_dibao_annual', 'dibao_annual'],
+  formula: (ctx) => {
+    const before = ctx.get('disposable_income_before_dibao_annual');
+    const dibao = ctx.get('dibao_annual');
+    for (let h = 0; h < ctx.n; h++) ctx.out[h] = before[h] + dibao[h];
   },
 };
 
@@ -114,4 +131,4 @@ export const disposablePerCapita: VariableDef = {
   },
 };
 
-export const INCOME: VariableDef[] = [wageIncome, businessIncome, royaltiesAnnual, rentalAnnual, disposableIncome, householdSize, disposablePerCapita];
+export const INCOME: VariableDef[] = [wageIncome, businessIncome, royaltiesAnnual, rentalAnnual, disposableBeforeDibao, disposableIncome, householdSize, disposablePerCapita];
