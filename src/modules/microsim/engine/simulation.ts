@@ -34,6 +34,9 @@ interface PlannedStep extends Step {
   rowsPerEntity: 1 | 12;
 }
 
+const PLANNED = new WeakMap<Step[], PlannedStep[]>();
+const PARAM_CACHES = new WeakMap<ParameterSet, Map<number, Map<string, (ParamValue | null | undefined)[]>>>();
+
 export class Simulation {
   readonly params: ParameterSet;
   readonly steps: PlannedStep[];
@@ -46,7 +49,9 @@ export class Simulation {
   readonly constants = new Map<string, number>();
   private readonly columns = new Map<string, Float64Array>();
   /** name → value in force on the 1st of each month (index 1–12), looked up once */
-  private readonly paramCache = new Map<string, (ParamValue | null | undefined)[]>();
+  private readonly paramCache: Map<string, (ParamValue | null | undefined)[]>;
+  /** the months each parameter was read for by this simulation */
+  private readonly looked = new Map<string, Uint8Array>();
   private readonly sliceBuffers = new SliceBuffers();
   /** parameters each variable read in the current slice */
   readonly paramsRead = new Map<string, Set<string>>();
@@ -75,11 +80,19 @@ export class Simulation {
       if (population.inputs[name].length !== len) throw new EngineError(`input ${name} has ${population.inputs[name].length} values, expected ${len}`);
     }
     const given = new Set(Object.keys(population.inputs).filter((n) => !population.given?.[n]));
-    this.steps = system.plan(options.targets, given, options.reform).map((s) => ({
-      ...s,
-      allowed: new Set(s.deps),
-      rowsPerEntity: s.def.period === 'month' ? 12 : 1,
-    }));
+    const plan = system.plan(options.targets, given, options.reform);
+    let planned = PLANNED.get(plan);
+    if (!planned) {
+      planned = plan.map((s) => ({ ...s, allowed: new Set(s.deps), rowsPerEntity: s.def.period === 'month' ? 12 : 1 }));
+      PLANNED.set(plan, planned);
+    }
+    this.steps = planned;
+    // parameter look-ups are shared by every simulation of the same parameters and year
+    let byYear = PARAM_CACHES.get(this.params);
+    if (!byYear) PARAM_CACHES.set(this.params, (byYear = new Map()));
+    let cache = byYear.get(year);
+    if (!cache) byYear.set(year, (cache = new Map()));
+    this.paramCache = cache;
     for (const s of this.steps) this.byName.set(s.def.name, s);
     this.ctx = new Ctx(this);
   }
@@ -200,9 +213,9 @@ export class Simulation {
   /** Every parameter value looked up so far (all slices), one entry per name and date in force. */
   parametersUsed(): ParamUse[] {
     const out = new Map<string, ParamUse>();
-    for (const [name, months] of this.paramCache) {
+    for (const [name, months] of this.looked) {
       for (let m = 1; m <= 12; m++) {
-        if (months[m] === undefined) continue;
+        if (!months[m]) continue;
         const instant = this.year * 10000 + m * 100 + 1;
         const e = this.params.entry(name, instant);
         if (!e) continue;
@@ -215,6 +228,9 @@ export class Simulation {
 
   /** Parameter value in force on the 1st of `month`, memoised; null when none is in force. */
   lookup(name: string, month: number): ParamValue | null {
+    let seen = this.looked.get(name);
+    if (!seen) this.looked.set(name, (seen = new Uint8Array(13)));
+    seen[month] = 1;
     let months = this.paramCache.get(name);
     if (!months) this.paramCache.set(name, (months = new Array(13)));
     let v = months[month];
