@@ -119,7 +119,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('reg_persons_canonical').on('reg_persons').column('canonical_id').execute();
   await db.schema.createIndex('reg_persons_household').on('reg_persons').column('household_id').execute();
   await db.schema.createIndex('reg_persons_birth').on('reg_persons').column('birth_date').execute();
-  await db.schema.createIndex('reg_persons_linkage').on('reg_persons').column('linkage').execute();
   // Blocking rule "same surname, same birth year" of probabilistic linkage.
   await db.schema.createIndex('reg_persons_surname_birth').on('reg_persons').columns(['surname_bidx', 'birth_date']).execute();
 
@@ -173,7 +172,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   ).execute();
   await db.schema.createIndex('reg_income_key').on('reg_income').columns(['channel_id', 'row_key']).unique().execute();
   await db.schema.createIndex('reg_income_person').on('reg_income').columns(['person_id', 'year']).execute();
-  await db.schema.createIndex('reg_income_batch').on('reg_income').column('batch_id').execute();
 
   await provenance(
     withId(db, db.schema.createTable('reg_property'))

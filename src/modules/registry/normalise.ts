@@ -14,9 +14,16 @@ export function halfWidth(s: string): string {
   return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ').trim();
 }
 
+const headerCache = new Map<string, string>();
 /** Header text for matching: half-width, no whitespace, Chinese brackets as ASCII, lower case. */
 export function normHeader(s: string): string {
-  return halfWidth(s).replace(/\s+/g, '').replace(/[（【[]/g, '(').replace(/[）】\]]/g, ')').replace(/[：]/g, ':').toLowerCase();
+  let n = headerCache.get(s);
+  if (n === undefined) {
+    n = halfWidth(s).replace(/\s+/g, '').replace(/[（【[]/g, '(').replace(/[）】\]]/g, ')').replace(/[：]/g, ':').toLowerCase();
+    if (headerCache.size > 10_000) headerCache.clear();
+    headerCache.set(s, n);
+  }
+  return n;
 }
 
 /**

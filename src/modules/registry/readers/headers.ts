@@ -44,9 +44,21 @@ export function composeHeaders(rows: readonly (readonly string[])[]): string[] {
  * the last part (or of the path's tail for aliases that contain "/"). -1 when none.
  */
 export function findColumn(paths: readonly string[], aliases: readonly string[], taken?: ReadonlySet<number>): number {
+  return findIn(normalisedPaths(paths), aliases, taken);
+}
+
+interface NormPaths {
+  norm: string[];
+  bare: string[];
+}
+
+function normalisedPaths(paths: readonly string[]): NormPaths {
   const norm = paths.map(normHeader);
   // Units and notes in brackets ("月保障金（元）", "缴费基数(分)") do not take part in matching.
-  const bare = norm.map(stripBrackets);
+  return { norm, bare: norm.map(stripBrackets) };
+}
+
+function findIn({ norm, bare }: NormPaths, aliases: readonly string[], taken?: ReadonlySet<number>): number {
   const free = (i: number) => !taken?.has(i);
   for (const names of [norm, bare]) {
     for (const a of aliases) {
@@ -99,10 +111,11 @@ export function detectHeader(sample: readonly (readonly string[])[], aliasGroups
     for (const d of depths) {
       if (start + d > sample.length) continue;
       const paths = composeHeaders(sample.slice(start, start + d));
+      const np = normalisedPaths(paths);
       const taken = new Set<number>();
       let matched = 0;
       for (const g of aliasGroups) {
-        const i = findColumn(paths, g, taken);
+        const i = findIn(np, g, taken);
         if (i >= 0) {
           matched++;
           taken.add(i);

@@ -1,0 +1,101 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Benchmark, BenchResult } from './lib.js';
+import { connect } from '../src/db/connect.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { Keyring } from '../src/modules/crypto/keyring.js';
+import { createServices } from '../src/server/services.js';
+
+// Income and property registry (issue 5), on the embedded SQLite: the demo city's channel data of
+// one year imported with validation, encryption and linkage (rows per second, peak memory), a person
+// looked up by ID number, and the county table of per-capita income. The issue's targets are for
+// scale 1 (< 3 min import, < 5 ms lookup, < 1 s county table); ZENGSHOU_BENCH_REGISTRY_SCALE sets
+// the scale (default 0.05; the figures say which scale they are for).
+
+const SCALE = Number(process.env.ZENGSHOU_BENCH_REGISTRY_SCALE ?? 0.05);
+const actor = { userId: null, username: 'bench', ip: null };
+
+export const benchmarks: Benchmark[] = [
+  {
+    name: 'registry',
+    run: async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'zs-bench-registry-'));
+      const handle = await connect({ url: join(dir, 'bench.sqlite') });
+      const out: BenchResult[] = [];
+      let peakRss = 0;
+      let peakHeap = 0;
+      const sampler = setInterval(() => {
+        const m = process.memoryUsage();
+        peakRss = Math.max(peakRss, m.rss);
+        peakHeap = Math.max(peakHeap, m.heapUsed);
+      }, 100);
+      try {
+        await migrateToLatest(handle.db);
+        const s = createServices(handle, new Keyring(new Map([[1, Keyring.generateKey()]]), 1), dir);
+        await s.regions.seedLiaoyang();
+        const { loadDemoRegistry } = await import('../src/modules/registry/demo-load.js');
+        const marks: Record<string, number> = {};
+        const t0 = performance.now();
+        const report = await loadDemoRegistry(s, {
+          scale: SCALE, actor,
+          onProgress: (task) => {
+            marks[task] ??= performance.now();
+          },
+        });
+        const end = performance.now();
+        const importStart = marks.population ?? t0;
+        const importSeconds = (end - importStart) / 1000;
+        const rows = Object.values(report.imports).reduce((a, r) => a + r.rowsRead, 0);
+        const records = Object.values(report.imports).reduce((a, r) => a + r.recordsAdded, 0);
+        const scaleNote = `scale ${SCALE} (${report.persons} persons, ${rows} channel rows, ${records} records)`;
+        out.push({ name: 'registry import', metric: 'import + linkage', value: importSeconds, unit: 's', target: SCALE === 1 ? '< 180 s' : undefined, note: scaleNote });
+        out.push({ name: 'registry import', metric: 'rows/s', value: rows / importSeconds, unit: 'rows/s', note: 'validation, normalisation, encryption, deterministic and probabilistic linkage' });
+        out.push({ name: 'registry import', metric: 'records/s', value: records / importSeconds, unit: 'records/s' });
+        out.push({ name: 'registry import', metric: 'city generation', value: (importStart - t0) / 1000, unit: 's', note: 'demo generator, not part of the import' });
+        out.push({ name: 'registry linkage', metric: 'precision', value: report.quality.precision, unit: '', note: `${report.quality.rows} records without ID number; ${report.linkage.review} pairs left for review` });
+        out.push({ name: 'registry linkage', metric: 'recall', value: report.quality.recall, unit: '' });
+
+        // Person lookup by ID number: the indexed blind-index query, and the whole audited search.
+        const demo = await import('../src/modules/demo/index.js');
+        const city = demo.generateCity({ scale: SCALE });
+        const ids = Array.from({ length: 500 }, (_, i) => demo.residentIdOf(city, Math.floor((i * 7919) % city.persons.count)));
+        const viewer = { userId: null, username: 'bench', regionCode: '211000', canUnmask: false };
+        const r = s.registry;
+        for (const id of ids.slice(0, 20)) await r.persons.search(viewer, { idNumber: id }, actor);
+        const raw: number[] = [];
+        const full: number[] = [];
+        for (const id of ids) {
+          let t = performance.now();
+          await handle.db.selectFrom('reg_persons').select(['id', 'canonical_id', 'region_code']).where('id_number_bidx', '=', r.protector.idIndex(id)).executeTakeFirst();
+          raw.push(performance.now() - t);
+          t = performance.now();
+          await r.persons.search(viewer, { idNumber: id }, actor);
+          full.push(performance.now() - t);
+        }
+        const stats = (xs: number[]) => {
+          const v = [...xs].sort((a, b) => a - b);
+          return { mean: v.reduce((a, b) => a + b, 0) / v.length, p99: v[Math.ceil(0.99 * v.length) - 1] };
+        };
+        const rs = stats(raw);
+        const fs = stats(full);
+        out.push({ name: 'registry lookup by ID number', metric: 'indexed query mean', value: rs.mean, unit: 'ms', target: '< 5 ms', note: `p99 ${rs.p99.toFixed(2)} ms; blind index (HMAC) + unique index` });
+        out.push({ name: 'registry lookup by ID number', metric: 'audited search mean', value: fs.mean, unit: 'ms', note: `p99 ${fs.p99.toFixed(2)} ms; includes scope filter, masking and the audit record` });
+
+        // County table of per-capita disposable income (cold: household incomes computed; warm: cached).
+        let t = performance.now();
+        await r.tables.incomeTable(viewer, { year: report.year, parent: '211000', level: 'county' });
+        out.push({ name: 'registry county table', metric: 'cold', value: (performance.now() - t) / 1000, unit: 's', target: '< 1 s', note: `${scaleNote}; aggregates every income record of the year` });
+        t = performance.now();
+        await r.tables.incomeTable(viewer, { year: report.year, parent: '211000', level: 'county' });
+        out.push({ name: 'registry county table', metric: 'warm', value: (performance.now() - t) / 1000, unit: 's', note: 'household incomes kept until new data arrive; suppression over the whole region tree' });
+        out.push({ name: 'registry import', metric: 'peak RSS', value: peakRss / 2 ** 20, unit: 'MiB', note: `peak heap ${(peakHeap / 2 ** 20).toFixed(0)} MiB (whole benchmark, city generation included)` });
+        return out;
+      } finally {
+        clearInterval(sampler);
+        await handle.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  },
+];
