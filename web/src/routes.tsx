@@ -16,7 +16,7 @@ import {
   SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { lazy, type ReactNode } from 'react';
+import { createElement, lazy, type ReactNode } from 'react';
 import type { Permission } from './api/types';
 import type { MessageKey } from './i18n';
 
@@ -44,7 +44,7 @@ export const NAV: AppRoute[] = [
   { key: 'home', path: '/', label: 'nav.home', icon: <HomeOutlined />, element: <Home /> },
   { key: 'plan', path: '/plan', label: 'nav.plan', icon: <SolutionOutlined />, anyOf: ['plan.read'], element: <PlanPage /> },
   { key: 'registry', path: '/registry', label: 'nav.registry', icon: <DatabaseOutlined />, anyOf: ['registry.read', 'registry.import'], element: <RegistryPage /> },
-  { key: 'survey', path: '/survey', label: 'nav.survey', icon: <FileSearchOutlined />, anyOf: ['survey.read'], element: <UnderConstruction feature="survey" /> },
+  { key: 'survey', path: '/survey', label: 'nav.survey', icon: <FileSearchOutlined />, anyOf: ['survey.read', 'survey.collect', 'survey.diary'], element: createElement(lazy(() => import('./pages/survey/SurveyPage'))) },
   { key: 'policy', path: '/policy', label: 'nav.policy', icon: <FundOutlined />, anyOf: ['microsim.run'], element: <UnderConstruction feature="policy" /> },
   { key: 'indicators', path: '/indicators', label: 'nav.indicators', icon: <BarChartOutlined />, anyOf: ['indicators.read'], element: <UnderConstruction feature="indicators" /> },
   {

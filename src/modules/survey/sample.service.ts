@@ -181,7 +181,7 @@ export class SampleService {
         st.psus += u.hits;
       }
       for (const h of hhs) if (h.status === 'active') strata.get(h.stratum)!.households++;
-      out.push({ id: s.id, name: s.name, yearFrom: s.year_from, yearTo: s.year_to, createdAt: s.created_at, strata: [...strata.values()].sort((a, b) => a.code.localeCompare(b.code)), counts });
+      out.push({ id: s.id, name: s.name, yearFrom: s.year_from, yearTo: s.year_to, createdAt: s.created_at, strata: [...strata.values()].sort((a, b) => a.code.localeCompare(b.code)), counts, lastApprovedMonth: await this.repo.lastApprovedMonth(s.id) });
     }
     return out;
   }

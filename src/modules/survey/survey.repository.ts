@@ -60,6 +60,16 @@ export class SurveyRepository {
   householdIdsByCode(sampleId: number, db: Db = this.db) {
     return db.selectFrom('sv_households').select(['id', 'code']).where('sample_id', '=', sampleId).execute();
   }
+  async lastApprovedMonth(sampleId: number): Promise<string | null> {
+    const r = await this.db
+      .selectFrom('sv_household_months')
+      .innerJoin('sv_households', 'sv_households.id', 'sv_household_months.household_id')
+      .select((eb) => eb.fn.max('sv_household_months.month').as('m'))
+      .where('sv_households.sample_id', '=', sampleId)
+      .where('sv_household_months.status', '=', 'approved')
+      .executeTakeFirst();
+    return (r?.m as string | null | undefined) ?? null;
+  }
   statusCounts(sampleId: number) {
     return this.db.selectFrom('sv_households').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).where('sample_id', '=', sampleId).groupBy('status').execute();
   }

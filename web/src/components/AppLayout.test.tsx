@@ -41,8 +41,8 @@ describe('application shell', () => {
   });
 
   it('hands deeper paths to the page (nested routes) and shows 404 for unknown ones', async () => {
-    await renderShellAs(makeMe({ roles: ['enumerator'], permissions: ['survey.read', 'survey.collect'] }), '/survey/households/3');
-    expect(await screen.findByText('住户收支调查：建设中', {}, { timeout: 10_000 })).toBeTruthy();
+    await renderShellAs(makeMe({ roles: ['liaison'], permissions: ['plan.read', 'indicators.read'] }), '/indicators/targets/3');
+    expect(await screen.findByText('指标与目标：建设中', {}, { timeout: 10_000 })).toBeTruthy();
     cleanup();
     await renderShellAs(makeMe(), '/no-such-page');
     expect(await screen.findByText('页面不存在', {}, { timeout: 10_000 })).toBeTruthy();

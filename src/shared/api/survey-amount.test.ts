@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFen, parseAmount } from './survey.js';
+import { formatFen, parseAmount } from './survey-amount.js';
 
 const fen = (s: string) => {
   const r = parseAmount(s);
