@@ -103,10 +103,7 @@ export function regionBandTable(regions: RegionNode[], households: HouseholdInco
   }
   let primary = 0;
   let secondary = 0;
-  for (const reason of hidden.values()) {
-    if (reason === 'secondary') secondary++;
-    else if (reason !== 'hidden') primary++;
-  }
+  for (const r of rows) for (const reason of r.hidden) if (reason) reason === 'secondary' ? secondary++ : primary++;
   return { bands: bands.map((from, i) => ({ from, to: bands[i + 1] ?? null })), rows, suppressed: { primary, secondary } };
 }
 

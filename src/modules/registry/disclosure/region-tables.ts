@@ -156,12 +156,10 @@ export function regionIncomeTable(regions: RegionNode[], households: HouseholdIn
     }
     rows.push({ code, name: r.name, level: r.level, isParent: code === parent, households: a.households, persons: a.persons, perCapita, hidden: why, median });
   }
+  // Counted over the cells of this table (the tree as a whole has many more).
   let primary = 0;
   let secondary = 0;
-  for (const reason of hidden.values()) {
-    if (reason === 'secondary') secondary++;
-    else if (reason !== 'hidden') primary++;
-  }
+  for (const r of rows) for (const reason of Object.values(r.hidden)) reason === 'secondary' ? secondary++ : primary++;
   return { columns: [...COLUMNS], rows, suppressed: { primary, secondary } };
 }
 
