@@ -1,5 +1,5 @@
 /** 同步冲突: an entry edited on the phone and elsewhere; both versions are kept until someone chooses. */
-import { Alert, App, Button, Empty, List, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Space, Tag } from 'antd';
 import { formatFen } from '../../../../src/shared/api/survey-amount';
 import { useApi } from '../../api/useApi';
 import { errorText } from '../../i18n';
@@ -24,25 +24,21 @@ export function Conflicts({ sampleId, canResolve }: { sampleId: number; canResol
   if (list.error) return <Alert type="error" showIcon title={errorText(locale, list.error)} />;
   if (list.data && list.data.length === 0) return <Empty description={t('conflict.none')} />;
   return (
-    <List
-      loading={list.loading}
-      dataSource={list.data ?? []}
-      renderItem={(c) => (
-        <List.Item
-          data-testid={`conflict-${c.id}`}
-          actions={canResolve ? [
-            <Button key="s" size="small" onClick={() => void resolve(c, 'server')}>{t('conflict.keepServer')}</Button>,
-            <Button key="c" size="small" onClick={() => void resolve(c, 'client')}>{t('conflict.keepClient')}</Button>,
-            <Button key="b" size="small" type="primary" onClick={() => void resolve(c, 'both')}>{t('conflict.keepBoth')}</Button>,
-          ] : []}
-        >
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      {(list.data ?? []).map((c) => (
+        <Card size="small" key={c.id} data-testid={`conflict-${c.id}`} title={c.householdCode} extra={canResolve && (
+          <Space size={4}>
+            <Button size="small" onClick={() => void resolve(c, 'server')}>{t('conflict.keepServer')}</Button>
+            <Button size="small" onClick={() => void resolve(c, 'client')}>{t('conflict.keepClient')}</Button>
+            <Button size="small" type="primary" onClick={() => void resolve(c, 'both')}>{t('conflict.keepBoth')}</Button>
+          </Space>
+        )}>
           <Space orientation="vertical" size={2}>
-            <Typography.Text strong>{c.householdCode}</Typography.Text>
             <span><Tag>{t('conflict.server')}</Tag>{show(c.server)}（{String(c.server.updated_by)}）</span>
             <span><Tag color="orange">{t('conflict.client')}</Tag>{show(c.client)}（{c.createdBy}）</span>
           </Space>
-        </List.Item>
-      )}
-    />
+        </Card>
+      ))}
+    </Space>
   );
 }

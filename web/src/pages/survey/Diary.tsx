@@ -4,8 +4,9 @@
  * phone's outbox first and are uploaded at once when online, or when the connection comes back.
  */
 import { CloudSyncOutlined, LeftOutlined, LogoutOutlined, RightOutlined, WifiOutlined } from '@ant-design/icons';
-import { Alert, App, AutoComplete, Button, Card, Input, List, Space, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, App, AutoComplete, Button, Card, Input, Space, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { formatFen, parseAmount } from '../../../../src/shared/api/survey-amount';
 import { errorText } from '../../i18n';
 import { useSession } from '../../session/SessionContext';
@@ -99,13 +100,15 @@ export function Diary({ household, fullScreen, initialDate, onDate }: DiaryProps
     try {
       const m = await surveyApi.month(household.id, month);
       remember(`zs.survey.month.${household.id}.${month}`, m);
+      box.prune(month, new Set(m.entries.map((e) => e.id)));
       setView(m);
+      setTick((n) => n + 1);
       setError(null);
     } catch (e) {
       if ((e as { code?: string }).code === 'NETWORK_ERROR') setView(cached<DiaryMonth>(`zs.survey.month.${household.id}.${month}`));
       else setError(errorText(locale, e));
     }
-  }, [household.id, month, locale]);
+  }, [box, household.id, month, locale]);
 
   const upload = useCallback(async () => {
     try {
@@ -147,6 +150,7 @@ export function Diary({ household, fullScreen, initialDate, onDate }: DiaryProps
     const out = new Map<string, Row>();
     for (const e of (view?.entries ?? []) as Entry[]) if (e.date === date) out.set(e.id, { id: e.id, itemCode: e.itemCode, amountFen: e.amountFen, amount: formatFen(e.amountFen), note: e.note, version: e.version });
     for (const l of local) {
+      if (l.state === 'synced' && (out.has(l.id) || l.deleted)) continue;
       if (l.date !== date && out.has(l.id)) out.delete(l.id);
       if (l.date !== date) continue;
       if (l.deleted && l.state === 'pending') {
@@ -159,7 +163,8 @@ export function Diary({ household, fullScreen, initialDate, onDate }: DiaryProps
   }, [view, local, date]);
 
   const parsed = amount.trim() ? parseAmount(amount) : null;
-  const chosen = itemCode ? byCode.get(itemCode) : undefined;
+  // an item picked from the list, or typed out in full
+  const chosen = itemCode ? byCode.get(itemCode) : items.find((i) => i.name === query.trim());
 
   function reset() {
     setItemCode(null);
@@ -226,11 +231,11 @@ export function Diary({ household, fullScreen, initialDate, onDate }: DiaryProps
         </span>
       </Space>
       {error && <Alert type="error" showIcon title={error} closable={{ onClose: () => setError(null) }} />}
-      <Space.Compact style={{ width: '100%' }}>
+      <div style={{ display: 'flex', gap: 6, width: '100%' }}>
         <Button icon={<LeftOutlined />} aria-label={t('diary.prevDay')} data-testid="diary-prev" onClick={() => setDate(shift(date, -1))} />
-        <Input type="date" aria-label={t('diary.date')} data-testid="diary-date" value={date} max={todayIso()} onChange={(e) => e.target.value && setDate(e.target.value)} style={{ textAlign: 'center' }} />
+        <Input type="date" aria-label={t('diary.date')} data-testid="diary-date" value={date} max={todayIso()} onChange={(e) => e.target.value && setDate(e.target.value)} style={{ flex: '1 1 auto', minWidth: 0, textAlign: 'center' }} />
         <Button icon={<RightOutlined />} aria-label={t('diary.nextDay')} data-testid="diary-next" disabled={date >= todayIso()} onClick={() => setDate(shift(date, 1))} />
-      </Space.Compact>
+      </div>
       {missing.length > 0 && !locked && (
         <Alert type="warning" showIcon data-testid="missing-days" title={t('diary.reminder', { n: missing.length, days: missing.slice(0, 6).map((d) => Number(d.slice(8))).join('、') + (missing.length > 6 ? '…' : '') })} />
       )}
@@ -242,7 +247,7 @@ export function Diary({ household, fullScreen, initialDate, onDate }: DiaryProps
             <AutoComplete
               style={{ width: '100%' }}
               value={query}
-              options={searchItems(items, chosen && query === chosen.name ? '' : query).map((i) => ({ value: i.code, label: <span data-testid={`item-${i.code}`}>{i.name} <Typography.Text type="secondary">{i.group}</Typography.Text></span> }))}
+              options={searchItems(items, itemCode && chosen && query === chosen.name ? '' : query).map((i) => ({ value: i.code, label: <span data-testid={`item-${i.code}`}>{i.name} <Typography.Text type="secondary">{i.group}</Typography.Text></span> }))}
               onSearch={(v) => {
                 setQuery(v);
                 setItemCode(null);
@@ -284,35 +289,37 @@ export function Diary({ household, fullScreen, initialDate, onDate }: DiaryProps
       <Typography.Text type="secondary" data-testid="day-total">
         {t('diary.dayTotal', { inc: formatFen(income), exp: formatFen(spending) })}
       </Typography.Text>
-      <List
-        size="small"
-        bordered
-        data-testid="day-entries"
-        locale={{ emptyText: t('diary.dayEmpty') }}
-        dataSource={rows}
-        renderItem={(r) => (
-          <List.Item
-            data-testid="entry-row"
-            data-state={r.local?.state ?? 'synced'}
-            actions={locked && !r.local ? [] : [
-              <a key="e" onClick={() => edit(r)}>{t('diary.edit')}</a>,
-              r.local && r.local.state !== 'pending' ? <a key="x" onClick={() => { box.remove(r.id); setTick((n) => n + 1); }}>{t('diary.discard')}</a> : <a key="d" onClick={() => remove(r)}>{t('diary.delete')}</a>,
-            ]}
-          >
-            <List.Item.Meta
-              title={<Space size={4} wrap>{byCode.get(r.itemCode)?.name ?? r.itemCode}{r.local && r.local.state !== 'synced' && <Tag color={r.local.state === 'pending' ? 'orange' : 'red'}>{t(`diary.state.${r.local.state}` as 'diary.state.pending')}</Tag>}</Space>}
-              description={[r.note, r.local?.message].filter(Boolean).join(' · ') || undefined}
-            />
+      <div data-testid="day-entries" style={{ border: '1px solid #f0f0f0', borderRadius: 6, background: '#fff' }}>
+        {rows.length === 0 && <div style={{ padding: 12, color: '#999', textAlign: 'center' }}>{t('diary.dayEmpty')}</div>}
+        {rows.map((r) => (
+          <div key={r.id} data-testid="entry-row" data-state={r.local?.state ?? 'synced'} style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '8px 12px', borderTop: '1px solid #f0f0f0' }}>
+            <div style={{ flex: 1, minWidth: 0 }}>
+              <Space size={4} wrap>
+                {byCode.get(r.itemCode)?.name ?? r.itemCode}
+                {r.local && r.local.state !== 'synced' && <Tag color={r.local.state === 'pending' ? 'orange' : 'red'}>{t(`diary.state.${r.local.state}` as 'diary.state.pending')}</Tag>}
+              </Space>
+              {(r.note || r.local?.message) && <div style={{ fontSize: 12, color: '#888' }}>{[r.note, r.local?.message].filter(Boolean).join(' · ')}</div>}
+            </div>
             <span style={{ whiteSpace: 'nowrap' }}>{r.amountFen === null ? r.amount : formatFen(r.amountFen)}</span>
-          </List.Item>
-        )}
-      />
+            {!(locked && !r.local) && (
+              <Space size={8}>
+                <a onClick={() => edit(r)}>{t('diary.edit')}</a>
+                {r.local && r.local.state !== 'pending' && r.local.state !== 'synced' ? (
+                  <a onClick={() => { box.remove(r.id); setTick((n) => n + 1); }}>{t('diary.discard')}</a>
+                ) : (
+                  <a onClick={() => remove(r)}>{t('diary.delete')}</a>
+                )}
+              </Space>
+            )}
+          </div>
+        ))}
+      </div>
       {view && <MonthPanel household={household} view={view} items={byCode} onChanged={() => void loadMonth()} />}
     </Space>
   );
 
   if (!fullScreen) return body;
-  return (
+  return <PhoneScreen>{(
     <div data-testid="diary-phone" style={{ position: 'fixed', inset: 0, zIndex: 900, overflow: 'auto', background: '#f5f7fa', padding: '0 0 24px' }}>
       <div style={{ position: 'sticky', top: 0, zIndex: 2, background: '#1d4f91', color: '#fff', padding: '10px 14px', display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
         <div>
@@ -325,5 +332,21 @@ export function Diary({ household, fullScreen, initialDate, onDate }: DiaryProps
       </div>
       <div style={{ padding: 12, maxWidth: 640, margin: '0 auto' }}>{body}</div>
     </div>
-  );
+  )}</PhoneScreen>;
+}
+
+/**
+ * The household's page is the whole screen: it is drawn outside the desktop shell, which is hidden
+ * meanwhile (the shell's sider is wider than a phone and would make the browser zoom out).
+ */
+function PhoneScreen({ children }: { children: ReactNode }) {
+  useEffect(() => {
+    const shell = document.getElementById('root');
+    const before = shell?.style.display ?? '';
+    if (shell) shell.style.display = 'none';
+    return () => {
+      if (shell) shell.style.display = before;
+    };
+  }, []);
+  return createPortal(children, document.body);
 }

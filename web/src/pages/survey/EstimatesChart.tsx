@@ -31,7 +31,6 @@ export default function EstimatesChart({ data }: { data: Estimates }) {
   const comps = ['wage', 'business', 'property', 'transfer'] as const;
   const components = useChart(
     {
-      title: undefined,
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 0 },
       grid: { left: 60, right: 16, top: 36, bottom: 48 },

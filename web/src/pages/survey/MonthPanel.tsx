@@ -1,5 +1,5 @@
 /** The month's page of the diary: status, totals, members at home, quality checks with comments, submission. */
-import { Alert, App, Button, Card, Descriptions, Input, InputNumber, List, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Input, InputNumber, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { formatFen } from '../../../../src/shared/api/survey-amount';
 import { errorText } from '../../i18n';
@@ -63,28 +63,24 @@ export function MonthPanel({ household, view, items, onChanged }: { household: H
         {view.issues.length === 0 ? (
           <Typography.Text type="success">{t('month.noIssues')}</Typography.Text>
         ) : (
-          <List
-            size="small"
-            data-testid="month-issues"
-            dataSource={view.issues}
-            renderItem={(i) => (
-              <List.Item data-testid={`issue-${i.code}`}>
+          <div data-testid="month-issues">
+            {view.issues.map((i) => (
+              <div key={i.key} data-testid={`issue-${i.code}`} style={{ padding: '6px 0', borderTop: '1px solid #f0f0f0' }}>
                 <Space orientation="vertical" size={4} style={{ width: '100%' }}>
                   <Space size={4} align="start">
                     <Tag color={i.severity === 'error' ? 'red' : 'gold'}>{t(i.severity === 'error' ? 'month.error' : 'month.warning')}</Tag>
                     <span>{i.message}</span>
                   </Space>
-                  {i.severity === 'warning' && (
-                    editable ? (
+                  {i.severity === 'warning' &&
+                    (editable ? (
                       <Input size="small" aria-label={t('month.comment')} placeholder={t('month.comment')} value={comments[i.key] ?? ''} onChange={(e) => setComments({ ...comments, [i.key]: e.target.value })} data-testid={`comment-${i.key}`} />
                     ) : (
                       i.comment && <Typography.Text type="secondary">{t('month.comment')}：{i.comment}</Typography.Text>
-                    )
-                  )}
+                    ))}
                 </Space>
-              </List.Item>
-            )}
-          />
+              </div>
+            ))}
+          </div>
         )}
         {error && <Alert type="error" showIcon title={error} data-testid="submit-error" />}
         {editable && (

@@ -73,6 +73,8 @@ export function Review({ sampleId, month: initial, onOpenDiary }: { sampleId: nu
         <Table<ReviewUnit>
           size="small"
           rowKey="unitCode"
+          // a unit's `children` is a count, not tree rows
+          expandable={{ childrenColumnName: 'subunits' }}
           loading={data.loading}
           dataSource={data.data?.children ?? []}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}

@@ -48,8 +48,11 @@ describe('the phone outbox', () => {
     });
     expect(up).toBe(true);
     expect(sent[0].map((e) => e.amount)).toEqual([1200, 1200, 1200]);
-    expect(box.all().map((e) => [e.id, e.state, e.message])).toEqual([['b', 'refused', '已锁定'], ['c', 'conflict', '冲突']]);
+    expect(box.all().map((e) => [e.id, e.state, e.message])).toEqual([['a', 'synced', undefined], ['b', 'refused', '已锁定'], ['c', 'conflict', '冲突']]);
     expect(box.pending()).toEqual([]);
+    // once the month view from the server has it, the synced copy goes
+    box.prune('2025-07', new Set(['a']));
+    expect(box.all().map((e) => e.id)).toEqual(['b', 'c']);
   });
 });
 

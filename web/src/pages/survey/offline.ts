@@ -82,9 +82,15 @@ export class Outbox {
       if (!r) kept.push(e);
       else if (r.status === 'refused') kept.push({ ...e, state: 'refused', message: r.message });
       else if (r.status === 'conflict') kept.push({ ...e, state: 'conflict', message: r.message, baseVersion: r.version });
-      // created / updated / unchanged: the server has it; the month view shows the server's copy
+      // the server has it: kept as synced (so it never flickers away) until the month view shows it
+      else kept.push({ ...e, state: 'synced', message: undefined, baseVersion: r.version });
     }
     this.write(kept);
+  }
+
+  /** Drops synced entries of a month once the server's month view has them (or no longer has a deleted one). */
+  prune(month: string, serverIds: Set<string>): void {
+    this.write(this.all().filter((e) => !(e.state === 'synced' && e.date.startsWith(month) && serverIds.has(e.id) !== e.deleted)));
   }
 
   toSync(e: LocalEntry): SyncEntry {
