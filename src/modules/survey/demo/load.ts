@@ -28,7 +28,7 @@ const REFUSALS = ['户主以工作忙、不愿记账为由拒访', '老人独居
 
 export async function loadSurveyDemo(
   survey: SurveyService,
-  opts: { scale: number; city?: City; passwordHash: string; password: string; createUser: (u: { username: string; displayName: string; roles: Role[]; regionCode: string }) => Promise<void>; yearTo?: number },
+  opts: { scale: number; city?: City; passwordHash: string; password: string; createUser: (u: { username: string; displayName: string; roles: Role[]; regionCode: string }) => Promise<void>; yearTo?: number; accounts?: boolean },
 ): Promise<SurveyDemoReport> {
   const t0 = Date.now();
   const { generateCity } = await import('../../demo/index.js');
@@ -65,6 +65,7 @@ export async function loadSurveyDemo(
     await survey.setPopulation(demoPopulation(city, year).map((p) => ({ year, ...p })), SYSTEM_ACTOR);
   }
 
+  if (opts.accounts === false) return { sampleId, households: active.length, entries, seconds: (Date.now() - t0) / 1000, accounts: [] };
   // accounts: the enumerator, reviewers and one household of a rural township
   const hh = active.find((h) => !h.urban && h.county_code === '211021') ?? active[0];
   const accounts: SurveyDemoReport['accounts'] = [];
