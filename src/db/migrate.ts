@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-workplan.js';
 import * as m0003 from './migrations/0003-registry.js';
 import * as m0004 from './migrations/0004-survey.js';
+import * as m0005 from './migrations/0005-microsim.js';
 
 /** Every migration, in order. A capability adds its file here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-workplan': m0002,
   '0003-registry': m0003,
   '0004-survey': m0004,
+  '0005-microsim': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

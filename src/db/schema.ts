@@ -36,6 +36,8 @@ export interface Database extends SurveyTables {
   reg_property: RegPropertyTable;
   reg_social_insurance: RegSocialInsuranceTable;
   reg_dibao: RegDibaoTable;
+  ms_runs: MsRunTable;
+  ms_scenarios: MsScenarioTable;
 }
 
 export interface RegionTable {
@@ -237,4 +239,33 @@ export interface NotificationTable {
   dedupe_key: string;
   created_at: string;
   read_at: string | null;
+}
+
+/** A stored policy-evaluation run (request and results as JSON). */
+export interface MsRunTable {
+  id: Generated<number>;
+  created_at: string;
+  user_id: number | null;
+  username: string | null;
+  year: number;
+  scale: number;
+  reform_name: string | null;
+  reform_label: string | null;
+  net_cost: number;
+  elapsed_ms: number;
+  request: string;
+  results: string;
+}
+
+/** A saved policy-evaluation scenario (a reform and the year and scale to run it for). */
+export interface MsScenarioTable {
+  id: Generated<number>;
+  name: string;
+  year: number;
+  scale: number;
+  reform: string;
+  created_by_id: number | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
 }

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { usersRoutes } from '../modules/auth/users.routes.js';
+import { microsimRoutes } from '../modules/microsim/microsim.routes.js';
 import { directoryRoutes } from '../modules/regions/regions.routes.js';
 import { registryRoutes } from '../modules/registry/registry.routes.js';
 import { settingsRoutes } from '../modules/settings/settings.routes.js';
@@ -71,6 +72,7 @@ export async function buildApp(services: Services, config: Pick<Config, 'webDir'
   workplanRoutes(app, services);
   registryRoutes(app, services);
   surveyRoutes(app, services);
+  microsimRoutes(app, services);
 
   await registerWeb(app, config.webDir);
   return app;

@@ -5,6 +5,7 @@ import { AuthService } from '../modules/auth/auth.service.js';
 import { UsersService } from '../modules/auth/users.service.js';
 import type { Keyring } from '../modules/crypto/keyring.js';
 import { loadKeyring } from '../modules/crypto/master-key.js';
+import { MicrosimService } from '../modules/microsim/microsim.service.js';
 import { DepartmentsService } from '../modules/org/departments.service.js';
 import { RegionsService } from '../modules/regions/regions.service.js';
 import { RegistryService } from '../modules/registry/registry.service.js';
@@ -29,6 +30,7 @@ export interface Services {
   supervision: SupervisionService;
   registry: RegistryService;
   survey: SurveyService;
+  microsim: MicrosimService;
 }
 
 export function createServices(handle: DbHandle, keyring: Keyring, dataDir: string): Services {
@@ -43,7 +45,8 @@ export function createServices(handle: DbHandle, keyring: Keyring, dataDir: stri
   const supervision = new SupervisionService(plans, departments);
   const registry = new RegistryService(handle, keyring, audit, settings);
   const survey = new SurveyService(handle, audit, settings, regions, users);
-  return { handle, keyring, audit, settings, regions, departments, auth, users, plans, reports, supervision, registry, survey };
+  const microsim = new MicrosimService(handle, audit);
+  return { handle, keyring, audit, settings, regions, departments, auth, users, plans, reports, supervision, registry, survey, microsim };
 }
 
 export function keyringFor(dataDir: string): Keyring {
