@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002-workplan.js';
 import * as m0003 from './migrations/0003-registry.js';
 import * as m0004 from './migrations/0004-survey.js';
 import * as m0005 from './migrations/0005-microsim.js';
+import * as m0006 from './migrations/0006-indicators.js';
 
 /** Every migration, in order. A capability adds its file here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-registry': m0003,
   '0004-survey': m0004,
   '0005-microsim': m0005,
+  '0006-indicators': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

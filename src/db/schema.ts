@@ -4,12 +4,13 @@ import type {
   RegPiaTable, RegPropertyTable, RegQuarantineTable, RegSocialInsuranceTable,
 } from '../modules/registry/schema-types.js';
 import type { SurveyTables } from '../modules/survey/schema-types.js';
+import type { IndicatorTables } from '../modules/indicators/schema-types.js';
 
 /**
  * The database as Kysely sees it. Each capability adds its tables here and a migration in
  * ./migrations. Timestamps are ISO-8601 text; booleans 0/1; money integer fen.
  */
-export interface Database extends SurveyTables {
+export interface Database extends SurveyTables, IndicatorTables {
   regions: RegionTable;
   departments: DepartmentTable;
   users: UserTable;
