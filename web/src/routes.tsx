@@ -46,7 +46,7 @@ export const NAV: AppRoute[] = [
   { key: 'registry', path: '/registry', label: 'nav.registry', icon: <DatabaseOutlined />, anyOf: ['registry.read', 'registry.import'], element: <RegistryPage /> },
   { key: 'survey', path: '/survey', label: 'nav.survey', icon: <FileSearchOutlined />, anyOf: ['survey.read', 'survey.collect', 'survey.diary'], element: createElement(lazy(() => import('./pages/survey/SurveyPage'))) },
   { key: 'policy', path: '/policy', label: 'nav.policy', icon: <FundOutlined />, anyOf: ['microsim.run'], element: createElement(lazy(() => import('./pages/policy/PolicyPage'))) },
-  { key: 'indicators', path: '/indicators', label: 'nav.indicators', icon: <BarChartOutlined />, anyOf: ['indicators.read'], element: <UnderConstruction feature="indicators" /> },
+  { key: 'indicators', path: '/indicators', label: 'nav.indicators', icon: <BarChartOutlined />, anyOf: ['indicators.read'], element: createElement(lazy(() => import('./pages/indicators/IndicatorsPage'))) },
   {
     key: 'admin',
     path: '/admin',
