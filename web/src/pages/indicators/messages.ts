@@ -23,6 +23,7 @@ export const INDICATOR_MESSAGES = {
   'ind.source': ['来源', 'Source'],
   'ind.definition': ['定义', 'Definition'],
   'ind.formula': ['计算：{f}', 'Formula: {f}'],
+  'ind.report': ['监测报告', 'Monitoring report'],
   'ind.schematic': ['示意图：各县（市）区相对位置的简化图形，不是测绘边界', 'Schematic: simplified shapes in approximate relative positions, not surveyed boundaries'],
 
   'view.chart': ['图', 'Chart'],

@@ -1,0 +1,108 @@
+/**
+ * 指标与目标. Tabs: the monitoring dashboard, the targets table, and manual entry of administrative
+ * indicators (for liaisons and supervisors). Region and year live in the URL (?region=&year=&tab=).
+ * A city user picks the city or one of its counties; a county user sees only their own county (the
+ * server enforces the scope; the page does not offer what it would refuse).
+ */
+import { Card, Select, Space, Tabs } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import type { Region } from '../../api/types';
+import { useApi } from '../../api/useApi';
+import { useMe } from '../../session/SessionContext';
+import type { Dashboard as DashboardData, Target } from './api';
+import { Dashboard, preloadCharts } from './Dashboard';
+import { Entries } from './Entries';
+import { definitionMap, yearOptions } from './format';
+import { useIndI18n } from './messages';
+import { TargetsTable } from './TargetsTable';
+
+preloadCharts();
+
+type Tab = 'dashboard' | 'targets' | 'entries';
+
+function TargetsTab({ region, defs }: { region: string; defs: DashboardData['definitions'] }) {
+  const targets = useApi<Target[]>('/api/indicators/targets', { region });
+  const map = useMemo(() => definitionMap(defs), [defs]);
+  return <TargetsTable targets={targets.data ?? []} defs={map} loading={targets.loading} />;
+}
+
+export default function IndicatorsPage() {
+  const { t } = useIndI18n();
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const update = useCallback(
+    (change: Record<string, string | null>) =>
+      setParams((prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [k, v] of Object.entries(change)) v === null ? next.delete(k) : next.set(k, v);
+        return next;
+      }),
+    [setParams],
+  );
+  const [loaded, setLoaded] = useState<DashboardData | null>(null);
+  const isCity = me.region.level === 'prefecture';
+  // counties for the region picker: asked only after the dashboard painted, and only by city users
+  const counties = useApi<Region[]>(isCity && loaded ? '/api/regions' : null, { parent: me.region.code, level: 'county' });
+  const regions = useMemo(() => {
+    const own = { code: me.region.code, name: me.region.name };
+    if (!isCity) return [own];
+    const fromApi = (counties.data ?? []).filter((r) => r.level === 'county' && r.parentCode === me.region.code).map((r) => ({ code: r.code, name: r.name }));
+    const fromDashboard = loaded?.region.level === 'city' ? loaded.counties.map((c) => ({ code: c.region, name: c.name })) : loaded ? [{ code: loaded.region.code, name: loaded.region.name }] : [];
+    const list = fromApi.length > 0 ? fromApi : fromDashboard;
+    return [own, ...list.filter((r) => r.code !== own.code)];
+  }, [me.region, isCity, counties.data, loaded]);
+
+  const region = isCity ? (params.get('region') ?? undefined) : me.region.code;
+  const yearParam = Number(params.get('year')) || undefined;
+  const canEnter = me.permissions.includes('indicators.enter');
+  const tabs: Tab[] = ['dashboard', 'targets', ...(canEnter ? (['entries'] as const) : [])];
+  const wanted = params.get('tab') as Tab | null;
+  const tab: Tab = wanted && tabs.includes(wanted) ? wanted : 'dashboard';
+  const shownYear = yearParam ?? loaded?.year;
+  const onLoaded = useCallback((d: DashboardData) => setLoaded(d), []);
+
+  const selectors = (
+    <Space wrap>
+      <Select
+        style={{ width: 170 }}
+        value={region ?? me.region.code}
+        disabled={!isCity}
+        options={regions.map((r) => ({ value: r.code, label: r.name }))}
+        onChange={(v) => update({ region: v === me.region.code ? null : v })}
+        aria-label={t('ind.region')}
+        data-testid="region-select"
+      />
+      <Select
+        style={{ width: 120 }}
+        value={shownYear}
+        placeholder={t('ind.year.latest')}
+        options={yearOptions().map((y) => ({ value: y, label: String(y) }))}
+        onChange={(v) => update({ year: String(v) })}
+        aria-label={t('ind.year')}
+        data-testid="year-select"
+      />
+    </Space>
+  );
+
+  return (
+    <Card title={t('ind.title')} extra={selectors} styles={{ body: { paddingTop: 4 } }} data-testid="indicators-page">
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => update({ tab: k === 'dashboard' ? null : k })}
+        items={tabs.map((k) => ({
+          key: k,
+          label: t(`tab.${k}`),
+          children:
+            k !== tab ? null : k === 'dashboard' ? (
+              <Dashboard region={region} year={yearParam} onLoaded={onLoaded} />
+            ) : k === 'targets' ? (
+              <TargetsTab region={region ?? me.region.code} defs={loaded?.definitions ?? []} />
+            ) : (
+              <Entries regions={regions} />
+            ),
+        }))}
+      />
+    </Card>
+  );
+}
