@@ -139,7 +139,7 @@ export function cityPopulation(city: City, year: number, countNoShow = true): Po
     counties: city.geography.counties.map((c) => ({ code: c.code, name: c.name })),
     personGroups,
     groups: KEY_GROUPS.map((g) => ({ key: g.key, label: { zh: g.label, en: GROUP_EN[g.key] ?? g.key } as Label })),
-    source: { kind: 'demo', description: '合成示范城市 synthetic demo city (every person synthetic)', year, scale: city.scale, seed: city.seed },
+    source: { kind: 'demo', description: '合成示范城市（人口全部为合成数据）', year, scale: city.scale, seed: city.seed },
   };
 }
 

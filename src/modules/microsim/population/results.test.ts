@@ -86,6 +86,6 @@ describe('reform results', () => {
     expect(g0.budgetEffect).toBeCloseTo(960 + 680.04 / 3 + 720, 6);
     expect(r.counties.map((c) => c.persons)).toEqual([3, 4]);
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
-    expect(r.examples[0]).toMatchObject({ id: 'h0', why: 'largest gain' });
+    expect(r.examples[0]).toMatchObject({ id: 'h0', why: '增收最多的家庭' });
   });
 });

@@ -284,14 +284,14 @@ function examples(pp: PolicyPopulation, P: Prepared, b: ScenarioColumns, r: Scen
     if (change(h) > change(best)) best = h;
     if (change(h) < change(worst)) worst = h;
   }
-  if (change(best) > 0) picks.push({ h: best, why: 'largest gain' });
-  if (change(worst) < 0) picks.push({ h: worst, why: 'largest loss' });
+  if (change(best) > 0) picks.push({ h: best, why: '增收最多的家庭' });
+  if (change(worst) < 0) picks.push({ h: worst, why: '减收最多的家庭' });
   for (let q = 0; q < 5; q++) {
     const members: number[] = [];
     for (let h = 0; h < P.n; h++) if (Math.floor(P.decile[h] / 2) === q && change(h) !== 0) members.push(h);
     if (members.length === 0) continue;
     members.sort((a, c) => change(a) - change(c) || a - c);
-    picks.push({ h: members[members.length >> 1], why: `median change among households that change, quintile ${q + 1}` });
+    picks.push({ h: members[members.length >> 1], why: `第${q + 1}个五等份组中收入有变化家庭的中位数` });
   }
   const seen = new Set<number>();
   const out: ExampleHousehold[] = [];
