@@ -92,8 +92,8 @@ export function ChartCard({ id, title, chart, table, exportTable, region, year, 
           size="small"
           pagination={false}
           scroll={{ y: height + 40 }}
-          rowKey={(_, i) => String(i)}
-          dataSource={table.rows}
+          rowKey="__key"
+          dataSource={table.rows.map((r, i) => ({ ...r, __key: i }))}
           columns={table.columns.map((c) => ({ key: c.key, dataIndex: c.key, title: c.title, align: c.align }))}
           data-testid={`table-${id}`}
         />

@@ -79,7 +79,7 @@ export function DashboardView({ d }: { d: DashboardData }) {
         {d.counties.length > 0 && (
           <>
             <Col xs={24} xl={14}>
-              <ChartCard id="counties" title={t('chart.counties')} {...common} exportTable="counties" chart={chart(countyBarOption(d.counties, t), 'counties')} table={countyTable(d, defs, t)} sources={d.counties.slice(0, 1).map((c) => c.all.source)} definitions={defsOf('income.pc.all', 'income.ratio')} />
+              <ChartCard id="counties" title={t('chart.counties')} {...common} exportTable="counties" chart={chart(countyBarOption(d.counties, t), 'counties')} table={countyTable(d, defs, t)} sources={d.counties.slice(0, 1).map((c) => c.all.source)} definitions={defsOf('income.pc.all', 'income.ratio.urban_rural')} />
             </Col>
             <Col xs={24} xl={10}>
               <ChartCard

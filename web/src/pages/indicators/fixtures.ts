@@ -26,11 +26,11 @@ export const DEFINITIONS: IndicatorDefinition[] = [
   def('income.pc.urban', '城镇居民人均可支配收入', 'Urban per-capita disposable income', '元', 0, 'survey', '城镇常住户可支配收入总额除以城镇常住人口（比率估计 Σw·Y / Σw·m）。'),
   def('income.pc.rural', '农村居民人均可支配收入', 'Rural per-capita disposable income', '元', 0, 'survey', '农村常住户可支配收入总额除以农村常住人口。'),
   def('income.pc.all', '全体居民人均可支配收入', 'Per-capita disposable income, all residents', '元', 0, 'survey', '全体常住户可支配收入总额除以常住人口。'),
-  def('income.ratio', '城乡居民收入比', 'Urban–rural income ratio', '', 2, 'survey', '城镇居民人均可支配收入 ÷ 农村居民人均可支配收入。', 'lower'),
-  def('gini', '基尼系数', 'Gini coefficient', '', 3, 'survey', '按人均可支配收入排序、以人数加权的基尼系数。', 'lower'),
+  def('income.ratio.urban_rural', '城乡居民收入比', 'Urban–rural income ratio', '', 2, 'survey', '城镇居民人均可支配收入 ÷ 农村居民人均可支配收入。', 'lower'),
+  def('inequality.gini', '基尼系数', 'Gini coefficient', '', 3, 'survey', '按人均可支配收入排序、以人数加权的基尼系数。', 'lower'),
   def('middle.share', '中等收入群体比重', 'Middle-income share', '%', 1, 'survey', '三口之家年收入 10 万–50 万元（2018 年价格）的人口占比。'),
-  def('poverty.rural', '农村贫困人口', 'Rural poor', '人', 0, 'registry', '农村常住人口中人均可支配收入低于现行贫困标准（2010 年价格 2,300 元）的人数。', 'lower'),
-  def('coops.land', '千亩以上土地股份合作社', 'Land-share cooperatives over 1,000 mu', '家', 0, 'admin', '市农委报送的累计数，经审核后计入。', 'higher', 'nongwei'),
+  def('poverty.rural.headcount', '农村贫困人口', 'Rural poor', '人', 0, 'registry', '农村常住人口中人均可支配收入低于现行贫困标准（2010 年价格 2,300 元）的人数。', 'lower'),
+  def('coop.land_share', '千亩以上土地股份合作社', 'Land-share cooperatives over 1,000 mu', '家', 0, 'admin', '市农委报送的累计数，经审核后计入。', 'higher', 'agriculture'),
 ];
 
 const URBAN_2010 = 16_200;
@@ -43,7 +43,7 @@ function county(code: string, name: string, k: number): CountyRow {
   const u = Math.round(urbanAt(2025) * k);
   const r = Math.round(ruralAt(2025) * (2 - k));
   const v = (c: string, x: number, se: number) => estimate(c, x, se, { region: code, n: 200 });
-  return { region: code, name, urban: v('income.pc.urban', u, 600), rural: v('income.pc.rural', r, 450), all: v('income.pc.all', Math.round((u + r) / 2), 500), ratio: value('income.ratio', Math.round((u / r) * 100) / 100, { region: code }) };
+  return { region: code, name, urban: v('income.pc.urban', u, 600), rural: v('income.pc.rural', r, 450), all: v('income.pc.all', Math.round((u + r) / 2), 500), ratio: value('income.ratio.urban_rural', Math.round((u / r) * 100) / 100, { region: code }) };
 }
 
 export const COUNTIES: CountyRow[] = [
@@ -64,9 +64,9 @@ const target = (over: Partial<Target> & Pick<Target, 'id' | 'indicator' | 'title
 export const TARGETS: Target[] = [
   target({ id: 1, indicator: 'income.pc.urban', title: '城镇居民人均可支配收入比2010年翻一番', kind: 'multiple', baseValue: URBAN_2010, targetValue: 2, latest: { period: '2020', value: 29_700 }, status: 'off_track', requiredAnnualGrowth: null, trendAnnualGrowth: 0.062, projectedValue: 29_700 }),
   target({ id: 2, indicator: 'income.pc.rural', title: '农村居民人均可支配收入比2010年翻一番', kind: 'multiple', baseValue: RURAL_2010, targetValue: 2, latest: { period: '2020', value: 15_050 }, status: 'achieved', trendAnnualGrowth: 0.075, projectedValue: 15_050 }),
-  target({ id: 3, indicator: 'income.ratio', title: '城乡居民收入差距缩小', kind: 'at_most', baseValue: 2.22, targetValue: 2.0, targetYear: 2027, latest: { period: '2025', value: 2.05 }, status: 'at_risk', requiredAnnualGrowth: -0.0123, trendAnnualGrowth: -0.008, projectedValue: 2.02 }),
-  target({ id: 4, indicator: 'coops.land', title: '千亩以上土地股份合作社总数达到80家', planRef: '一(二)3', baseYear: 2018, baseValue: 45, targetYear: 2027, targetValue: 80, latest: { period: '2025', value: 72 }, status: 'on_track', requiredAnnualGrowth: 0.0542, trendAnnualGrowth: 0.07, projectedValue: 82 }),
-  target({ id: 5, indicator: 'poverty.rural', title: '现行标准下农村贫困人口全部脱贫', kind: 'at_most', baseYear: 2018, baseValue: 3_400, targetYear: 2020, targetValue: 0, latest: null, status: 'no_data' }),
+  target({ id: 3, indicator: 'income.ratio.urban_rural', title: '城乡居民收入差距缩小', kind: 'at_most', baseValue: 2.22, targetValue: 2.0, targetYear: 2027, latest: { period: '2025', value: 2.05 }, status: 'at_risk', requiredAnnualGrowth: -0.0123, trendAnnualGrowth: -0.008, projectedValue: 2.02 }),
+  target({ id: 4, indicator: 'coop.land_share', title: '千亩以上土地股份合作社总数达到80家', planRef: '一(二)3', baseYear: 2018, baseValue: 45, targetYear: 2027, targetValue: 80, latest: { period: '2025', value: 72 }, status: 'on_track', requiredAnnualGrowth: 0.0542, trendAnnualGrowth: 0.07, projectedValue: 82 }),
+  target({ id: 5, indicator: 'poverty.rural.headcount', title: '现行标准下农村贫困人口全部脱贫', kind: 'at_most', baseYear: 2018, baseValue: 3_400, targetYear: 2020, targetValue: 0, latest: null, status: 'no_data' }),
 ];
 
 export function fixtureDashboard(region: { code: string; name: string; level: 'city' | 'county' } = { code: '211000', name: '辽阳市', level: 'city' }, year = 2025): Dashboard {
@@ -76,7 +76,7 @@ export function fixtureDashboard(region: { code: string; name: string; level: 'c
   const urban = estimate('income.pc.urban', at(urbanAt(year)), 610, { region: r, growth: 0.062 });
   const rural = estimate('income.pc.rural', at(ruralAt(year)), 420, { region: r, growth: 0.075 });
   const all = estimate('income.pc.all', at(Math.round((urbanAt(year) * 0.62 + ruralAt(year) * 0.38))), 480, { region: r, growth: 0.066 });
-  const gini = estimate('gini', 0.352, 0.006, { region: r });
+  const gini = estimate('inequality.gini', 0.352, 0.006, { region: r });
   return {
     region,
     year,
@@ -85,16 +85,16 @@ export function fixtureDashboard(region: { code: string; name: string; level: 'c
       urban,
       rural,
       all,
-      value('income.ratio', Math.round((urban.value! / rural.value!) * 100) / 100, { region: r, growth: -0.011 }),
+      value('income.ratio.urban_rural', Math.round((urban.value! / rural.value!) * 100) / 100, { region: r, growth: -0.011 }),
       gini,
-      estimate('middle.share', 31.4, 1.2, { region: r, growth: 0.021 }),
-      value('poverty.rural', 0, { region: r, source: REGISTRY(year), n: 48_000 }),
-      value('coops.land', region.level === 'city' ? 72 : null, { region: r, source: ADMIN, synthetic: false, suppressed: false }),
+      estimate('middle.share', 0.314, 0.012, { region: r, growth: 0.021 }),
+      value('poverty.rural.headcount', 0, { region: r, source: REGISTRY(year), n: 48_000 }),
+      value('coop.land_share', region.level === 'city' ? 72 : null, { region: r, source: ADMIN, synthetic: false, suppressed: false }),
     ],
     series: [
       { code: 'income.pc.urban', points: YEARS.filter((y) => y <= year).map((y) => estimate('income.pc.urban', at(urbanAt(y)), 600, { period: String(y), region: r, growth: y > 2010 ? 0.062 : null })) },
       { code: 'income.pc.rural', points: YEARS.filter((y) => y <= year).map((y) => estimate('income.pc.rural', at(ruralAt(y)), 400, { period: String(y), region: r, growth: y > 2010 ? 0.075 : null })) },
-      { code: 'income.ratio', points: YEARS.filter((y) => y <= year).map((y) => value('income.ratio', Math.round((urbanAt(y) / ruralAt(y)) * 100) / 100, { period: String(y), region: r })) },
+      { code: 'income.ratio.urban_rural', points: YEARS.filter((y) => y <= year).map((y) => value('income.ratio.urban_rural', Math.round((urbanAt(y) / ruralAt(y)) * 100) / 100, { period: String(y), region: r })) },
     ],
     doublingPath: [
       { code: 'income.pc.urban', baseYear: 2010, baseValue: at(URBAN_2010), points: YEARS.filter((y) => y <= 2020).map((y) => ({ year: y, value: at(URBAN_2010) * 2 ** ((y - 2010) / 10) })) },
@@ -127,7 +127,7 @@ export function fixtureDashboard(region: { code: string; name: string; level: 'c
 
 export function entry(over: Partial<ManualEntry> & Pick<ManualEntry, 'id'>): ManualEntry {
   return {
-    indicator: 'coops.land', period: '2025', region: '211000', value: 72, status: 'submitted', enteredBy: '市农委联络员（演示）', enteredAt: '2026-11-20T09:00:00.000Z',
+    indicator: 'coop.land_share', period: '2025', region: '211000', value: 72, status: 'submitted', enteredBy: '市农委联络员（演示）', enteredAt: '2026-11-20T09:00:00.000Z',
     reviewedBy: null, reviewedAt: null, reviewComment: null, ...over,
   };
 }

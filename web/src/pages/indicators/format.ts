@@ -1,29 +1,33 @@
-/** Number formatting and status colours of the indicators pages (pure). */
+/**
+ * Number formatting and status colours of the indicators pages. Figures are written by the shared
+ * formatter (src/shared/indicators-format.ts), the same functions the monitoring report uses, so the
+ * dashboard and the .docx/.xlsx show the same characters.
+ */
+import {
+  defaultSpec, formatCi, formatGrowth, formatPercent, formatPeriod, formatValue, type FormatSpec,
+} from '../../../../src/shared/indicators-format';
 import type { IndicatorDefinition, IndicatorValue, TargetStatus } from './api';
 
-/** A value with the indicator's decimals and unit conventions: 元 with thousands separators, % for shares. */
+const specOf = (def: Partial<FormatSpec> | null | undefined): FormatSpec => (def && def.unit !== undefined && def.decimals !== undefined ? { unit: def.unit, decimals: def.decimals } : defaultSpec(def?.unit ?? ''));
+
+/** A value at the indicator's decimals ('%' indicators hold fractions: 0.234 → "23.4%"). */
 export function fmtValue(v: number | null | undefined, def?: Pick<IndicatorDefinition, 'unit' | 'decimals'> | null): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-  const decimals = def?.decimals ?? (Math.abs(v) < 10 ? 2 : 0);
-  if (def?.unit === '%') return `${v.toFixed(decimals)}%`;
-  return v.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return formatValue(v, specOf(def));
 }
 
-/** A fraction as a signed percentage: 0.067 → "+6.7%". */
-export function fmtGrowth(g: number | null | undefined, digits = 1): string {
-  if (g === null || g === undefined || !Number.isFinite(g)) return '—';
-  const s = (g * 100).toFixed(digits);
-  return `${g > 0 ? '+' : ''}${s}%`;
+/** Growth on the year before, a fraction: 0.067 → "6.7%". */
+export function fmtGrowth(g: number | null | undefined): string {
+  return formatGrowth(g);
 }
 
-/** A fraction as a percentage without sign: 0.2 → "20.0%". */
+/** A fraction as a percentage: 0.2 → "20.0%". */
 export function fmtShare(s: number | null | undefined, digits = 1): string {
-  if (s === null || s === undefined || !Number.isFinite(s)) return '—';
-  return `${(s * 100).toFixed(digits)}%`;
+  return formatPercent(s, digits);
 }
 
+/** "[50,812, 53,824]", or '' without a CI. */
 export function fmtCi(v: IndicatorValue, def?: Pick<IndicatorDefinition, 'unit' | 'decimals'> | null): string {
-  return v.ci ? `${fmtValue(v.ci[0], def)} – ${fmtValue(v.ci[1], def)}` : '';
+  return v.ci ? formatCi(v.ci, specOf(def)) : '';
 }
 
 export const STATUS_COLOURS: Record<TargetStatus, string> = {
@@ -47,14 +51,9 @@ export function definitionMap(defs: readonly IndicatorDefinition[]): Map<string,
   return new Map(defs.map((d) => [d.code, d]));
 }
 
-/** Period label: '2023' → '2023年', '2023-Q3' → '2023年第3季度', '2023-07' → '2023年7月' (English: as given). */
+/** Period label: '2023' → '2023年', '2023-Q3' → '2023年第三季度', '2023-07' → '2023年7月' (English: as given). */
 export function periodLabel(p: string, locale: string): string {
-  if (locale === 'en-US') return p;
-  const q = /^(\d{4})-Q([1-4])$/.exec(p);
-  if (q) return `${q[1]}年第${q[2]}季度`;
-  const m = /^(\d{4})-(\d{2})$/.exec(p);
-  if (m) return `${m[1]}年${Number(m[2])}月`;
-  return `${p}年`;
+  return locale === 'en-US' ? p : formatPeriod(p);
 }
 
 /** Years a user may pick: 2010 (the plan's base year) to this year, newest first. */

@@ -93,7 +93,7 @@ export function countyTable(d: Dashboard, defs: Defs, t: IndT): TableSpec {
       rural: cell(c.rural, defs),
       ruralCi: fmtCi(c.rural, defs.get(c.rural.code)),
       all: cell(c.all, defs),
-      ratio: c.ratio.value === null ? '—' : c.ratio.value.toFixed(2),
+      ratio: fmtValue(c.ratio.value, defs.get(c.ratio.code) ?? { unit: '', decimals: 2 }),
     })),
   };
 }
