@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { usersRoutes } from '../modules/auth/users.routes.js';
+import { indicatorsRoutes } from '../modules/indicators/indicators.routes.js';
 import { microsimRoutes } from '../modules/microsim/microsim.routes.js';
 import { directoryRoutes } from '../modules/regions/regions.routes.js';
 import { registryRoutes } from '../modules/registry/registry.routes.js';
@@ -73,6 +74,8 @@ export async function buildApp(services: Services, config: Pick<Config, 'webDir'
   registryRoutes(app, services);
   surveyRoutes(app, services);
   microsimRoutes(app, services);
+  indicatorsRoutes(app, services);
+  // indicators monitoring report routes (src/modules/indicators/report/) register here
 
   await registerWeb(app, config.webDir);
   return app;

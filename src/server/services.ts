@@ -5,6 +5,7 @@ import { AuthService } from '../modules/auth/auth.service.js';
 import { UsersService } from '../modules/auth/users.service.js';
 import type { Keyring } from '../modules/crypto/keyring.js';
 import { loadKeyring } from '../modules/crypto/master-key.js';
+import { IndicatorsService } from '../modules/indicators/indicators.service.js';
 import { MicrosimService } from '../modules/microsim/microsim.service.js';
 import { DepartmentsService } from '../modules/org/departments.service.js';
 import { RegionsService } from '../modules/regions/regions.service.js';
@@ -31,6 +32,7 @@ export interface Services {
   registry: RegistryService;
   survey: SurveyService;
   microsim: MicrosimService;
+  indicators: IndicatorsService;
 }
 
 export function createServices(handle: DbHandle, keyring: Keyring, dataDir: string): Services {
@@ -46,7 +48,8 @@ export function createServices(handle: DbHandle, keyring: Keyring, dataDir: stri
   const registry = new RegistryService(handle, keyring, audit, settings);
   const survey = new SurveyService(handle, audit, settings, regions, users);
   const microsim = new MicrosimService(handle, audit);
-  return { handle, keyring, audit, settings, regions, departments, auth, users, plans, reports, supervision, registry, survey, microsim };
+  const indicators = new IndicatorsService(handle, audit, settings, survey, registry, plans, departments);
+  return { handle, keyring, audit, settings, regions, departments, auth, users, plans, reports, supervision, registry, survey, microsim, indicators };
 }
 
 export function keyringFor(dataDir: string): Keyring {

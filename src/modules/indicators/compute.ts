@@ -1,0 +1,161 @@
+/**
+ * Computes every indicator for every year and region from its data elements and writes the values
+ * cache (ind_values, ind_extras). Definitions are evaluated in dependency order (`ind.X` elements
+ * refer to other indicators); a formula without data falls back to the indicator's approved manual
+ * entry. SE/CI pass through a single survey element (scaled by the factor); for a ratio of two
+ * elements the delta method gives an approximate SE (covariance ignored).
+ */
+import { nowIso } from '../../shared/time.js';
+import type { IndicatorSource } from '../../shared/api/indicators.js';
+import { elementsOf, indicatorValue, parseFormula, type Node } from './formula.js';
+import type { DefinitionRow, EntryRow, IndicatorsRepository, ValueRow } from './indicators.repository.js';
+import { CITY, ElementStore, REGIONS, type Distribution, type ElementValue, type KeyGroupFigure } from './sources.js';
+
+export const FIRST_YEAR = 2010;
+
+export interface ComputeInputs {
+  definitions: DefinitionRow[];
+  store: ElementStore;
+  entries: EntryRow[];
+  lastYear: number;
+  regions?: string[];
+}
+
+interface Parsed {
+  def: DefinitionRow;
+  num: Node;
+  den: Node | null;
+  deps: string[];
+}
+
+function parsed(defs: DefinitionRow[]): Parsed[] {
+  const out: Parsed[] = [];
+  for (const def of defs) {
+    try {
+      const num = parseFormula(def.numerator);
+      const den = def.denominator ? parseFormula(def.denominator) : null;
+      const deps = [...elementsOf(num), ...(den ? elementsOf(den) : [])].filter((e) => e.code.startsWith('ind.')).map((e) => e.code.slice(4));
+      out.push({ def, num, den, deps });
+    } catch {
+      // an invalid stored formula cannot happen through the API (validated); skip it rather than fail every indicator
+    }
+  }
+  return out;
+}
+
+/** Evaluation order: an indicator after the indicators it refers to (cycles are left out). */
+export function order(ps: Parsed[]): Parsed[] {
+  const byCode = new Map(ps.map((p) => [p.def.code, p]));
+  const done = new Set<string>();
+  const out: Parsed[] = [];
+  for (let pass = 0; pass < ps.length + 1 && out.length < ps.length; pass++) {
+    for (const p of ps) {
+      if (done.has(p.def.code)) continue;
+      if (p.deps.every((d) => done.has(d) || !byCode.has(d))) {
+        done.add(p.def.code);
+        out.push(p);
+      }
+    }
+  }
+  return out;
+}
+
+const single = (n: Node) => (n.kind === 'el' ? n : null);
+
+/** Every indicator value for FIRST_YEAR..lastYear and each region. Pure over its inputs. */
+export function computeValues(inp: ComputeInputs): ValueRow[] {
+  const regions = inp.regions ?? REGIONS;
+  const at = nowIso();
+  const store = inp.store;
+  const entry = new Map<string, EntryRow>();
+  for (const e of inp.entries) entry.set(ElementStore.key(e.indicator, e.period, e.region_code), e);
+  for (const e of inp.entries) {
+    store.set(`admin.${e.indicator}`, e.period, e.region_code, adminElement(e));
+  }
+  const out: ValueRow[] = [];
+  for (const p of order(parsed(inp.definitions))) {
+    const code = p.def.code;
+    for (const region of regions) {
+      const byYear = new Map<number, ElementValue & { value: number | null }>();
+      for (let year = FIRST_YEAR; year <= inp.lastYear; year++) {
+        const used: ElementValue[] = [];
+        const lookup = (el: string, lag: number) => {
+          const period = String(year - lag);
+          const v = el.startsWith('ind.') ? store.get(el, period, region) : store.get(el, period, region);
+          if (v) used.push(v);
+          return v && !v.suppressed ? v.value : null;
+        };
+        let value = indicatorValue({ numerator: p.num, denominator: p.den, factor: p.def.factor }, lookup);
+        let meta: ElementValue | null = null;
+        if (value !== null && used.length) {
+          const first = used[0];
+          const kind: IndicatorSource = used.some((u) => u.kind !== first.kind) ? (p.def.source as IndicatorSource) : first.kind;
+          let se: number | null = null;
+          let ci: [number, number] | null = null;
+          const a = single(p.num);
+          const b = p.den ? single(p.den) : null;
+          const ea = a ? store.get(a.code, String(year - a.lag), region) : undefined;
+          const eb = b ? store.get(b.code, String(year - b.lag), region) : undefined;
+          const f = Math.abs(p.def.factor);
+          if (a && !p.den && ea?.se != null) {
+            se = ea.se * f;
+            ci = ea.ci ? (p.def.factor >= 0 ? [ea.ci[0] * p.def.factor, ea.ci[1] * p.def.factor] : [ea.ci[1] * p.def.factor, ea.ci[0] * p.def.factor]) : null;
+          } else if (a && b && ea?.value && eb?.value && (ea.se != null || eb.se != null)) {
+            se = Math.abs(value) * Math.sqrt(((ea.se ?? 0) / ea.value) ** 2 + ((eb.se ?? 0) / eb.value) ** 2);
+            ci = [value - 1.959964 * se, value + 1.959964 * se];
+          }
+          const labels = [...new Set(used.map((u) => u.label))];
+          meta = { value, se, ci, n: used.length === 1 || (a && !p.den) ? first.n : null, suppressed: false, kind, label: labels.join('；'), href: first.href, synthetic: used.some((u) => u.synthetic) };
+        } else if (value === null && used.some((u) => u.suppressed)) {
+          meta = { ...used.find((u) => u.suppressed)!, value: null, se: null, ci: null, suppressed: true };
+        }
+        if (value === null) {
+          const e = entry.get(ElementStore.key(code, String(year), region));
+          if (e) {
+            value = e.value;
+            meta = adminElement(e);
+          }
+        }
+        if (meta) byYear.set(year, { ...meta, value });
+      }
+      for (const [year, m] of byYear) {
+        const prev = byYear.get(year - 1)?.value;
+        const growth = m.value !== null && prev ? m.value / prev - 1 : null;
+        store.set(`ind.${code}`, String(year), region, m);
+        out.push({
+          code, period: String(year), region_code: region, value: m.value, se: m.se, ci_lo: m.ci?.[0] ?? null, ci_hi: m.ci?.[1] ?? null, n: m.n, suppressed: m.suppressed ? 1 : 0,
+          growth, source_kind: m.kind, source_label: m.label, href: m.href, synthetic: m.synthetic ? 1 : 0, computed_at: at,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+export function adminElement(e: EntryRow): ElementValue {
+  return {
+    value: e.value, se: null, ci: null, n: null, suppressed: false, kind: 'admin',
+    label: e.source_label ?? `管理员录入（${e.entered_by}，${e.reviewed_by ?? ''}审核）`, href: `/indicators/entries?indicator=${encodeURIComponent(e.indicator)}`, synthetic: e.synthetic === 1,
+  };
+}
+
+export interface ComputeResult {
+  values: ValueRow[];
+  extras: { kind: string; period: string; region_code: string; data: string; computed_at: string }[];
+}
+
+export function extrasRows(distributions: Map<string, Distribution>, keyGroups: Map<string, KeyGroupFigure[]>): ComputeResult['extras'] {
+  const at = nowIso();
+  const out: ComputeResult['extras'] = [];
+  for (const [k, d] of distributions) {
+    const [, period, region] = k.split('|');
+    out.push({ kind: 'distribution', period, region_code: region, data: JSON.stringify(d), computed_at: at });
+  }
+  for (const [k, g] of keyGroups) {
+    const [period, region] = k.split('|');
+    out.push({ kind: 'keyGroups', period, region_code: region, data: JSON.stringify(g), computed_at: at });
+  }
+  return out;
+}
+
+export { CITY };
