@@ -6,7 +6,7 @@
  */
 import { Card, Select, Space, Tabs } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import type { Region } from '../../api/types';
 import { useApi } from '../../api/useApi';
 import { useMe } from '../../session/SessionContext';
@@ -31,6 +31,8 @@ export default function IndicatorsPage() {
   const { t } = useIndI18n();
   const me = useMe();
   const [params, setParams] = useSearchParams();
+  // deep links such as /indicators/entries?indicator=… (source links of administrative figures)
+  const sub = useParams()['*'] ?? '';
   const update = useCallback(
     (change: Record<string, string | null>) =>
       setParams((prev) => {
@@ -57,7 +59,7 @@ export default function IndicatorsPage() {
   const yearParam = Number(params.get('year')) || undefined;
   const canEnter = me.permissions.includes('indicators.enter');
   const tabs: Tab[] = ['dashboard', 'targets', ...(canEnter ? (['entries'] as const) : [])];
-  const wanted = params.get('tab') as Tab | null;
+  const wanted = (params.get('tab') ?? sub.split('/')[0]) as Tab | null;
   const tab: Tab = wanted && tabs.includes(wanted) ? wanted : 'dashboard';
   const shownYear = yearParam ?? loaded?.year;
   const onLoaded = useCallback((d: DashboardData) => setLoaded(d), []);

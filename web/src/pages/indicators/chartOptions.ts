@@ -101,7 +101,7 @@ export function countyMapOption(rows: CountyRow[], highlight: string | null): Op
         map: SCHEMATIC_MAP_NAME,
         nameProperty: 'code',
         roam: false,
-        label: { show: true, fontSize: 11, formatter: (p: { name: string }) => names.get(p.name) ?? p.name },
+        label: { show: true, fontSize: 10, formatter: (p: { name: string }) => names.get(p.name) ?? p.name },
         itemStyle: { borderColor: '#fff', borderWidth: 1 },
         select: { disabled: true },
         data: rows.map((r) => ({ name: r.region, value: r.all.value ?? NaN, ...(highlight === r.region && { itemStyle: { borderColor: '#cf1322', borderWidth: 2 } }) })),

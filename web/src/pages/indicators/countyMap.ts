@@ -2,7 +2,7 @@
  * 辽阳市's seven counties and districts as a SCHEMATIC map (示意图): simplified rectangles and one
  * U-shaped polygon in approximately the right relative positions (灯塔市 north, 辽阳县 around the
  * urban core on the west, south and east, 弓长岭区 to the east, the four urban districts in the middle
- * along the 太子河). No surveyed boundary is available offline, so none is pretended: the page labels
+ * along the 太子河, enlarged). No surveyed boundary is available offline, so none is pretended: the page labels
  * the map as a schematic. Coordinates are rough longitude/latitude so the shapes keep their aspect.
  */
 
@@ -29,19 +29,20 @@ function feature(code: string, name: string, coords: [number, number][], cp: [nu
 export const LIAOYANG_SCHEMATIC: SchematicMap = {
   type: 'FeatureCollection',
   features: [
-    feature('211081', '灯塔市', ring([[122.85, 41.3], [123.65, 41.3], [123.65, 41.58], [123.25, 41.62], [122.85, 41.54]]), [123.25, 41.45]),
-    // the county wraps the urban core (notch 123.05–123.30 × 41.12–41.30) and 弓长岭区 (notch on the east side)
+    feature('211081', '灯塔市', ring([[122.85, 41.36], [123.65, 41.36], [123.65, 41.62], [123.25, 41.66], [122.85, 41.58]]), [123.25, 41.5]),
+    // the county wraps the urban core (notch 122.95–123.35 × 41.06–41.36) and 弓长岭区 (notch on the east side);
+    // the urban districts are drawn larger than life so that their names fit
     feature(
       '211021',
       '辽阳县',
-      ring([[122.7, 41.3], [123.05, 41.3], [123.05, 41.12], [123.3, 41.12], [123.3, 41.3], [123.65, 41.3], [123.65, 41.25], [123.38, 41.25], [123.38, 41.05], [123.65, 41.05], [123.65, 40.85], [122.7, 40.85]]),
-      [122.95, 41.0],
+      ring([[122.6, 41.36], [122.95, 41.36], [122.95, 41.06], [123.35, 41.06], [123.35, 41.36], [123.65, 41.36], [123.65, 41.28], [123.42, 41.28], [123.42, 41.06], [123.65, 41.06], [123.65, 40.85], [122.6, 40.85]]),
+      [122.9, 40.95],
     ),
-    feature('211005', '弓长岭区', rect(123.38, 41.05, 123.65, 41.25), [123.51, 41.15]),
-    feature('211011', '太子河区', rect(123.05, 41.23, 123.3, 41.3), [123.17, 41.265]),
-    feature('211002', '白塔区', rect(123.05, 41.17, 123.15, 41.23), [123.1, 41.2]),
-    feature('211003', '文圣区', rect(123.15, 41.17, 123.3, 41.23), [123.225, 41.2]),
-    feature('211004', '宏伟区', rect(123.05, 41.12, 123.3, 41.17), [123.175, 41.145]),
+    feature('211005', '弓长岭区', rect(123.42, 41.06, 123.65, 41.28), [123.535, 41.17]),
+    feature('211011', '太子河区', rect(122.95, 41.26, 123.35, 41.36), [123.15, 41.31]),
+    feature('211002', '白塔区', rect(122.95, 41.16, 123.13, 41.26), [123.04, 41.21]),
+    feature('211003', '文圣区', rect(123.13, 41.16, 123.35, 41.26), [123.24, 41.21]),
+    feature('211004', '宏伟区', rect(122.95, 41.06, 123.35, 41.16), [123.15, 41.11]),
   ],
 };
 
