@@ -16,6 +16,8 @@ export interface DemoReport {
   registry?: { persons: number; seconds: number; precision: number; recall: number } | { skipped: string } | { error: string };
   /** The household survey's sample and two years of diaries (or why not). */
   survey?: { sampleId: number; households: number; entries: number; seconds: number } | { skipped: string } | { error: string };
+  /** Indicators: published history, cooperative counts and key-group rosters (synthetic), values computed. */
+  indicators?: { entries: number; groupMembers: number; values: number; seconds: number } | { skipped: string } | { error: string };
 }
 
 /**
@@ -55,6 +57,7 @@ export async function loadDemoIfEmpty(s: Services, opts: { dataDir: string; pass
   const { surveyDemoStep } = await import('../modules/survey/demo/load.js');
   const survey = await surveyDemoStep(s.survey, { password, passwordHash, scale: opts.registryScale, createUser: (u) => add(u.username, u.displayName, u.roles, u.regionCode) });
   if ('accounts' in survey) accounts.push(...survey.accounts);
+  const indicators = await loadIndicatorsDemo(s, opts.registryScale);
   await s.settings.set('demo.loaded', true, 'system');
   const accountsFile = join(opts.dataDir, 'demo-accounts.txt');
   writeFileSync(
@@ -62,7 +65,7 @@ export async function loadDemoIfEmpty(s: Services, opts: { dataDir: string; pass
     `# Zengshou demo accounts (synthetic; delete this file once noted)\n# password of every demo account: ${password}\n${accounts.map((a) => `${a.username}\t${a.displayName}\t${a.roles.join(',')}`).join('\n')}\n`,
     { mode: 0o600 },
   );
-  return { loaded: true, password, accounts, accountsFile, registry, survey };
+  return { loaded: true, password, accounts, accountsFile, registry, survey, indicators };
 }
 
 /**
@@ -77,6 +80,18 @@ async function loadRegistryDemo(s: Services, requested?: number): Promise<DemoRe
     const { loadDemoRegistry } = await import('../modules/registry/demo-load.js');
     const r = await loadDemoRegistry(s, { scale, actor: SYSTEM_ACTOR });
     return { persons: r.persons, seconds: r.seconds, precision: r.quality.precision, recall: r.quality.recall };
+  } catch (e) {
+    return { error: (e as Error).message ?? String(e) };
+  }
+}
+
+/** The indicators' demo data (src/modules/indicators/demo.ts); skipped with the registry demo (scale 0). */
+async function loadIndicatorsDemo(s: Services, requested?: number): Promise<DemoReport['indicators']> {
+  const scale = requested ?? (process.env.VITEST ? 0 : Number(process.env.ZENGSHOU_DEMO_SCALE ?? 0.05));
+  if (!(scale > 0)) return { skipped: 'scale 0' };
+  try {
+    const { loadIndicatorsDemo: load } = await import('../modules/indicators/demo.js');
+    return await load(s, { scale, actor: SYSTEM_ACTOR });
   } catch (e) {
     return { error: (e as Error).message ?? String(e) };
   }

@@ -170,14 +170,16 @@ export class IndicatorsService {
     await this.workplanElements(store);
     p('indicators', 3, 4);
     const entries = await this.repo.approvedEntries();
-    const dataYear = Math.max(FIRST_YEAR, ...surveyYears, ...registryYears);
-    const lastYear = Math.max(dataYear, ...entries.map((e) => Number(e.period.slice(0, 4))), new Date().getFullYear());
+    const entryYears = entries.map((e) => Number(e.period.slice(0, 4)));
+    const lastYear = Math.max(FIRST_YEAR, ...surveyYears, ...registryYears, ...entryYears, new Date().getFullYear());
     let values = computeValues({ definitions: await this.repo.definitions(), store, entries, lastYear });
     const defCount = (await this.repo.definitions()).length;
     await this.seedTargets(values);
     const defs = await this.repo.definitions();
     if (defs.length !== defCount) values = computeValues({ definitions: defs, store: storeAgain(store), entries, lastYear });
     await this.repo.replaceValues(values, extrasRows(distributions, keyGroups));
+    // the default year: the latest with survey or registry data, else the latest with any value
+    const dataYear = surveyYears.length || registryYears.length ? Math.max(...surveyYears, ...registryYears) : Math.max(FIRST_YEAR, ...values.filter((v) => v.value !== null && v.source_kind !== 'workplan').map((v) => Number(v.period.slice(0, 4))));
     await this.settings.set(LAST_YEAR_KEY, dataYear, 'system');
     await this.settings.set(FINGERPRINT_KEY, await this.repo.fingerprint(), 'system');
     p('done', 4, 4);
