@@ -21,7 +21,6 @@ import type { Permission } from './api/types';
 import type { MessageKey } from './i18n';
 
 const Home = lazy(() => import('./pages/Home'));
-const UnderConstruction = lazy(() => import('./pages/UnderConstruction'));
 const Users = lazy(() => import('./pages/admin/Users'));
 const Audit = lazy(() => import('./pages/admin/Audit'));
 const SecuritySettings = lazy(() => import('./pages/admin/SecuritySettings'));

@@ -42,7 +42,7 @@ describe('application shell', () => {
 
   it('hands deeper paths to the page (nested routes) and shows 404 for unknown ones', async () => {
     await renderShellAs(makeMe({ roles: ['liaison'], permissions: ['plan.read', 'indicators.read'] }), '/indicators/targets/3');
-    expect(await screen.findByText('指标与目标：建设中', {}, { timeout: 10_000 })).toBeTruthy();
+    expect(await screen.findByTestId('indicators-page', {}, { timeout: 10_000 })).toBeTruthy();
     cleanup();
     await renderShellAs(makeMe(), '/no-such-page');
     expect(await screen.findByText('页面不存在', {}, { timeout: 10_000 })).toBeTruthy();
