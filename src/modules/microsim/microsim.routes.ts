@@ -6,7 +6,7 @@ import {
   CalcRequestSchema, CalcResponseSchema, MICROSIM_SCALE, ParametersResponseSchema, ReformResultsSchema, RunSchema, RunSummarySchema, ScenarioInputSchema, ScenarioSchema,
   ShippedReformSchema, SimulateRequestSchema,
 } from '../../shared/api/microsim.js';
-import { actorOf, requirePermission, requireUser } from '../auth/guards.js';
+import { actorOf, hasPermission, requirePermission, requireUser } from '../auth/guards.js';
 import type { MicrosimService } from './microsim.service.js';
 
 const Id = z.object({ id: z.coerce.number().int().positive() });
@@ -27,7 +27,7 @@ export function microsimRoutes(app: FastifyInstance, deps: { microsim: MicrosimS
   );
 
   r.post('/api/microsim/simulate', { ...run, schema: { tags, summary: '改革模拟：示范城市人口上改革与基线的财政和分配影响', body: SimulateRequestSchema, response: { 200: ReformResultsSchema.extend({ runId: z.number().int() }) } } }, async (req) =>
-    m.simulate(req.body, actorOf(req)),
+    m.simulate(req.body, actorOf(req), { regionCode: requireUser(req).regionCode, canReadRegistry: hasPermission(requireUser(req), 'registry.read') }),
   );
 
   r.post('/api/microsim/prepare', { ...run, schema: { tags, summary: '预先准备某年度、规模的模拟人口（后台进行，返回是否已就绪）', body: SimulateRequestSchema.pick({ year: true, scale: true }), response: { 200: z.object({ ready: z.boolean() }) } } }, async (req) => ({

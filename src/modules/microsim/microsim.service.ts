@@ -37,6 +37,12 @@ export interface MicrosimOptions {
   maxConcurrentRuns?: number;
 }
 
+/** Who asks for a registry run: the user's region scope and whether they may read the registry. */
+export interface MicrosimViewer {
+  regionCode: string;
+  canReadRegistry: boolean;
+}
+
 export class MicrosimService {
   private sys?: { system: TaxBenefitSystem; params: ParameterSet };
   private pool?: Promise<SimulationPool | null>;
@@ -148,13 +154,19 @@ export class MicrosimService {
     }
   }
 
-  /** The reform against the baseline over the demo city of that year and scale; stored and audited. */
-  async simulate(body: SimulateRequest, actor: Actor): Promise<ReformResults & { runId: number }> {
-    const scale = body.scale ?? MICROSIM_SCALE.default;
-    if (scale > MICROSIM_SCALE.max) {
+  /**
+   * The reform against the baseline over the demo city of that year and scale, or over the
+   * registry's population of the year within the viewer's region scope (needs registry.read);
+   * stored and audited.
+   */
+  async simulate(body: SimulateRequest, actor: Actor, viewer?: MicrosimViewer): Promise<ReformResults & { runId: number }> {
+    const data = body.data ?? 'demo';
+    if (data === 'registry' && viewer && !viewer.canReadRegistry) throw forbidden('使用收入与财产信息系统的数据需要“查看收入与财产信息”（registry.read）权限');
+    const scale = data === 'registry' ? 1 : (body.scale ?? MICROSIM_SCALE.default);
+    if (data === 'demo' && scale > MICROSIM_SCALE.max) {
       throw badRequest('SCALE_TOO_LARGE', `模拟规模过大：网页上最大为 ${MICROSIM_SCALE.max}（全市常住人口的 ${MICROSIM_SCALE.max * 100}%）。全市规模请用命令行 npx zengshou simulate --scale 1`);
     }
-    if (scale < MICROSIM_SCALE.min) throw badRequest('SCALE_TOO_SMALL', `模拟规模过小：最小为 ${MICROSIM_SCALE.min}`);
+    if (data === 'demo' && scale < MICROSIM_SCALE.min) throw badRequest('SCALE_TOO_SMALL', `模拟规模过小：最小为 ${MICROSIM_SCALE.min}`);
     const reform = body.reform ? this.reform(body.reform) : undefined;
     const decileUnit = body.decileUnit ?? 'household';
     if (this.running >= (this.options.maxConcurrentRuns ?? 4)) throw new AppError(503, 'SIMULATION_BUSY', '模拟任务较多，请稍后再试');
@@ -162,7 +174,7 @@ export class MicrosimService {
     const t0 = performance.now();
     let results: ReformResults;
     try {
-      const pp = await this.population(body.year, scale);
+      const pp = data === 'registry' ? await this.registryPopulation(body.year, viewer?.regionCode, actor) : await this.population(body.year, scale);
       const raw = await this.run(pp, body.year, reform, decileUnit);
       results = JSON.parse(JSON.stringify(raw)) as ReformResults; // NaN (empty groups) → null, as stored
     } catch (e) {
@@ -172,7 +184,7 @@ export class MicrosimService {
       this.running--;
     }
     const elapsedMs = Math.round(performance.now() - t0);
-    const request = { year: body.year, scale, reform: body.reform ?? null, decileUnit };
+    const request = { year: body.year, scale, reform: body.reform ?? null, decileUnit, data };
     const row = await this.handle.db
       .insertInto('ms_runs')
       .values({
@@ -183,7 +195,7 @@ export class MicrosimService {
       .executeTakeFirstOrThrow();
     await this.audit.record(actor, {
       action: 'microsim.simulate', objectType: 'microsim_run', objectId: row.id,
-      detail: { year: body.year, scale, reform: reform?.name ?? null, parameters: Object.keys(reform?.parameters ?? {}), netCost: Math.round(results.budget.netCost), elapsedMs },
+      detail: { year: body.year, scale, data, reform: reform?.name ?? null, parameters: Object.keys(reform?.parameters ?? {}), netCost: Math.round(results.budget.netCost), elapsedMs },
     });
     return { ...results, runId: row.id };
   }
@@ -275,6 +287,24 @@ export class MicrosimService {
       this.ready.add(key);
       return pp;
     }, (dropped) => this.ready.delete(dropped));
+  }
+
+  /**
+   * The registry's population of the year in the scope (one audited build), kept with the demo
+   * populations and rebuilt when an import batch commits or persons are merged or unmerged.
+   */
+  private async registryPopulation(year: number, regionCode: string | undefined, actor: Actor): Promise<PolicyPopulation> {
+    const { MicrodataRepository } = await import('../registry/microdata.repository.js');
+    const { regionPrefix } = await import('../../shared/region-scope.js');
+    const { ROOT_REGION } = await import('../registry/scope.js');
+    const scope = regionCode ?? ROOT_REGION;
+    const version = await new MicrodataRepository(this.handle.db).version();
+    const key = `registry:${year}:${regionPrefix(scope)}:${version}`;
+    for (const k of [...this.populations.keys()]) if (k.startsWith(`registry:${year}:${regionPrefix(scope)}:`) && k !== key) this.populations.delete(k);
+    return cached(this.populations, key, this.options.cachedPopulations ?? 3, async () => {
+      const [{ registryPopulation }, { sharePopulation }] = await Promise.all([import('./population/registry.js'), import('./population/parallel.js')]);
+      return sharePopulation(await registryPopulation(this.handle, { year, regionCode: scope, actor, audit: this.audit }));
+    });
   }
 
   private workers(): Promise<SimulationPool | null> {

@@ -170,6 +170,8 @@ export const SimulateRequestSchema = z.object({
   /** checked against MICROSIM_SCALE by the service (a clear SCALE_TOO_LARGE error) */
   scale: z.number().positive().max(1).optional(),
   decileUnit: z.enum(['household', 'person']).optional(),
+  /** population: the synthetic demo city (default) or the income and property registry of the year (needs registry.read) */
+  data: z.enum(['demo', 'registry']).optional(),
 });
 export type SimulateRequest = z.input<typeof SimulateRequestSchema>;
 

@@ -220,7 +220,8 @@ export function computeResults(pp: PolicyPopulation, b: ScenarioColumns, r: Scen
     baseline: { headcount: fgt(r0, 1, 0), gap: fgt(r0, 1, 1) },
     reform: { headcount: fgt(r1, 1, 0), gap: fgt(r1, 1, 1) },
   });
-  for (const share of o.relativeLines) {
+  // (no relative lines when the median is not positive, e.g. a registry holding wages only: most households at zero)
+  for (const share of median > 0 ? o.relativeLines : []) {
     const line = share * median;
     const pct = Math.round(share * 100);
     poverty.push({
