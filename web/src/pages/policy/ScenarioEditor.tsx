@@ -7,6 +7,7 @@ import { DeleteOutlined, PlayCircleOutlined, PlusOutlined, SaveOutlined } from '
 import { Alert, App, Button, Card, Col, Empty, Form, Input, Progress, Row, Select, Space, Table, Tag, Tree, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useApi } from '../../api/useApi';
+import { useMe } from '../../session/SessionContext';
 import { errorText } from '../../i18n';
 import { DEFAULT_SCALE, draftOf, draftOfShipped, emptyDraft, policyApi, reformOf, SCALES, YEARS, type Draft, type Override, type Programme, type Scenario, type ShippedReform, type SimulateResult } from './api';
 import { usePolicyI18n } from './messages';
@@ -19,6 +20,8 @@ export interface ScenarioState {
   draft: Draft;
   /** the saved scenario being edited */
   scenarioId: number | null;
+  /** population: the demo city (default) or the income and property registry (users with registry.read) */
+  data?: 'demo' | 'registry';
 }
 
 export const initialScenario = (): ScenarioState => ({ year: YEARS.to, scale: DEFAULT_SCALE, draft: emptyDraft(), scenarioId: null });
@@ -39,6 +42,8 @@ export function ScenarioEditor({ state, onState, onDone }: { state: ScenarioStat
   const [now, setNow] = useState(Date.now());
   const [lastMs, setLastMs] = useState<number | null>(null);
   const { year, scale, draft } = state;
+  const canRegistry = useMe().permissions.includes('registry.read' as never);
+  const data = canRegistry ? (state.data ?? 'demo') : 'demo';
   const programmes = params.data?.programmes ?? [];
   const tree = useMemo(() => parameterTree(programmes, lang, filter), [programmes, lang, filter]);
   const param = selected ? findParameter(programmes, selected) : undefined;
@@ -71,7 +76,7 @@ export function ScenarioEditor({ state, onState, onDone }: { state: ScenarioStat
     setNow(started);
     try {
       const hasReform = draft.name.trim() !== '' || Object.keys(draft.parameters).length > 0;
-      const r = await policyApi.simulate({ year, scale, reform: hasReform ? reformOf({ ...draft, name: draft.name.trim() || 'scenario' }) : null });
+      const r = await policyApi.simulate({ year, scale, ...(data === 'registry' ? { data } : {}), reform: hasReform ? reformOf({ ...draft, name: draft.name.trim() || 'scenario' }) : null });
       readyRef.current = true;
       setLastMs(Date.now() - started);
       onDone(r);
@@ -116,7 +121,7 @@ export function ScenarioEditor({ state, onState, onDone }: { state: ScenarioStat
   const elapsed = running ? (now - running.started) / 1000 : 0;
   // an estimate for the bar: a generated population takes ~3 s per 5% of the city, a run under a second
   const expected = running ? (running.ready ? 1 : 1 + 60 * scale) : 1;
-  const persons = Math.round(CITY * scale).toLocaleString('en-US');
+  const persons = data === 'registry' ? t('editor.data.registry') : Math.round(CITY * scale).toLocaleString('en-US');
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="scenario-editor">
@@ -124,9 +129,22 @@ export function ScenarioEditor({ state, onState, onDone }: { state: ScenarioStat
       <Space wrap>
         <span>{t('editor.year')}</span>
         <Select style={{ width: 100 }} value={year} onChange={(y: number) => set({ year: y })} options={Array.from({ length: YEARS.to - YEARS.from + 1 }, (_, i) => YEARS.to - i).map((y) => ({ value: y, label: String(y) }))} data-testid="year-select" />
+        {canRegistry && (
+          <>
+            <span>{t('editor.data')}</span>
+            <Select
+              style={{ width: 190 }}
+              value={data}
+              onChange={(d: 'demo' | 'registry') => set({ data: d })}
+              options={[{ value: 'demo', label: t('editor.data.demo') }, { value: 'registry', label: t('editor.data.registry') }]}
+              data-testid="data-select"
+            />
+          </>
+        )}
         <span>{t('editor.scale')}</span>
         <Select
           style={{ width: 190 }}
+          disabled={data === 'registry'}
           value={scale}
           onChange={(s: number) => set({ scale: s })}
           options={SCALES.map((s) => ({ value: s, label: t('editor.scale.option', { pct: s * 100, n: Math.round((CITY * s) / 1e4) }) }))}
@@ -253,7 +271,7 @@ export function ScenarioEditor({ state, onState, onDone }: { state: ScenarioStat
         <div data-testid="run-progress" style={{ maxWidth: 640 }}>
           <Progress percent={Math.min(95, Math.round(100 * (1 - Math.exp(-elapsed / expected))))} status="active" showInfo={false} />
           <Typography.Text type="secondary">
-            {t('editor.running', { persons, stage: t(running.ready || elapsed > expected - 1 ? 'editor.stage.run' : 'editor.stage.prepare'), s: Math.floor(elapsed) })}
+            {t('editor.running', { persons, stage: t(running.ready || elapsed > expected - 1 ? 'editor.stage.run' : data === 'registry' ? 'editor.stage.registry' : 'editor.stage.prepare'), s: Math.floor(elapsed) })}
           </Typography.Text>
         </div>
       )}

@@ -44,6 +44,10 @@ export const POLICY_MESSAGES = {
   'editor.stage.prepare': ['生成示范城市人口（该年度与规模首次运行）', 'generating the demo city (first run of this year and size)'],
   'editor.stage.run': ['计算基线与改革、汇总结果', 'computing baseline and reform, summarising'],
   'editor.done': ['模拟完成，用时 {s} 秒', 'Done in {s} s'],
+  'editor.data': ['数据来源', 'Data'],
+  'editor.data.demo': ['示范城市合成人口', 'Demo city (synthetic population)'],
+  'editor.data.registry': ['收入与财产信息系统', 'Income and property registry'],
+  'editor.stage.registry': ['读取收入与财产信息系统的登记数据（该年度首次运行，记入审计）', 'reading the registry’s records (first run of this year; audited)'],
 
   'param.name': ['参数代码', 'Code'],
   'param.unit': ['单位', 'Unit'],
