@@ -211,13 +211,25 @@ export class IndicatorsService {
     }
   }
 
-  /** Recomputes when any input changed since the last computation (cheap check on every read). */
+  /**
+   * Checks on every read whether any input changed since the last computation (a cheap fingerprint
+   * query). Without any cached value the read waits for the computation; otherwise the cache is served
+   * and the recomputation runs in the background (stale-while-revalidate), so a survey approval or an
+   * import never makes a dashboard wait. Entry approvals and formula edits recompute before answering.
+   */
   async ensureFresh(): Promise<void> {
     await this.ensureSeeded();
     const stored = await this.settings.get<string | null>(FINGERPRINT_KEY, null);
     if (stored !== null && stored === (await this.repo.fingerprint())) return;
-    await this.recompute();
+    if (stored === null || (await this.repo.valueCount()) === 0) {
+      await this.recompute();
+      return;
+    }
+    if (!this.running) this.background = this.recompute().then(() => undefined, () => undefined);
   }
+
+  /** The background recomputation, if any (tests and the CLI wait for it). */
+  background: Promise<void> | null = null;
 
   // ---------- scope ----------
 
@@ -410,6 +422,7 @@ export class IndicatorsService {
     if (decision === 'approve') {
       await this.repo.db.updateTable('ind_entries').set({ source_label: `${dept?.name ?? e.entered_by} 报送（${user.username} 审核）` }).where('id', '=', id).execute();
     }
+    if (decision === 'approve') await this.recompute();
     await this.audit.record(actor, { action: `indicators.entry.${decision}`, objectType: 'indicator_entry', objectId: id, regionCode: e.region_code, detail: { indicator: e.indicator, period: e.period, value: e.value, comment, unit: def?.unit } });
     return toEntry((await this.repo.entry(id))!);
   }
@@ -437,6 +450,7 @@ export class IndicatorsService {
       indicator: input.indicator, title: input.title, plan_ref: input.planRef, region_code: input.region, base_year: input.baseYear, base_value: input.baseValue, target_year: input.targetYear,
       target_value: input.targetValue, kind: input.kind, updated_at: nowIso(), updated_by: user.username,
     };
+    const fresh = (await this.settings.get<string | null>(FINGERPRINT_KEY, null)) === (await this.repo.fingerprint());
     let tid: number;
     if (id === null) tid = await this.repo.insertTarget({ ...row, origin: 'user', milestone_id: null });
     else {
@@ -446,6 +460,8 @@ export class IndicatorsService {
       tid = id;
     }
     await this.audit.record(actor, { action: id === null ? 'indicators.target.create' : 'indicators.target.update', objectType: 'indicator_target', objectId: tid, regionCode: input.region, detail: { ...input } });
+    // targets are evaluated on read: the values cache stays valid
+    if (fresh) await this.settings.set(FINGERPRINT_KEY, await this.repo.fingerprint(), 'system');
     const t = (await this.repo.target(tid))!;
     const vals = new Map((await this.repo.valuesOf(t.indicator, t.region_code)).map((r) => [r.period, r]));
     return this.evaluate(t, vals, await this.settings.get<number>(LAST_YEAR_KEY, new Date().getFullYear()));
