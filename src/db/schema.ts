@@ -37,6 +37,7 @@ export interface Database extends SurveyTables, IndicatorTables {
   reg_property: RegPropertyTable;
   reg_social_insurance: RegSocialInsuranceTable;
   reg_dibao: RegDibaoTable;
+  reg_income_year: { year: number; person_id: number; component: string; amount_fen: number; records: number };
   ms_runs: MsRunTable;
   ms_scenarios: MsScenarioTable;
 }

@@ -71,6 +71,19 @@ export async function nextId(db: Db, table: string): Promise<number> {
   return Number(r.rows[0]?.m ?? 0) + 1;
 }
 
+/**
+ * Adds the income records of a batch (ids above `afterId`, inserted inside the caller's
+ * transaction) to the per-person yearly sums `reg_income_year`, expenditure items negative.
+ */
+export async function addIncomeYear(db: Db, batchId: number, afterId: number, negativeItems: readonly string[]): Promise<void> {
+  await sql`
+    INSERT INTO reg_income_year (year, person_id, component, amount_fen, records)
+    SELECT year, person_id, component, SUM(CASE WHEN item IN (${sql.join(negativeItems)}) THEN -amount_fen ELSE amount_fen END), COUNT(*)
+    FROM reg_income WHERE id > ${afterId} AND batch_id = ${batchId}
+    GROUP BY year, person_id, component
+    ON CONFLICT (year, person_id, component) DO UPDATE SET amount_fen = reg_income_year.amount_fen + excluded.amount_fen, records = reg_income_year.records + excluded.records`.execute(db);
+}
+
 /** PostgreSQL: moves an identity sequence past explicitly inserted ids. */
 export async function syncSequence(db: Db, dialect: DialectName, table: string): Promise<void> {
   if (dialect !== 'postgres') return;

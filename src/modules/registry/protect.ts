@@ -12,6 +12,9 @@ export type IndexKind = 'id' | 'name' | 'surname' | 'given' | 'key' | 'household
 const BIDX_HEX = 32;
 
 export class Protector {
+  /** Blind indexes of surnames (a few hundred values, repeated in every row; full names are not kept). */
+  private readonly surnameCache = new Map<string, string>();
+
   constructor(readonly keyring: Keyring) {}
 
   enc(plain: string): string;
@@ -39,7 +42,14 @@ export class Protector {
   }
 
   surnameIndex(name: string): string {
-    return this.bidx('surname', splitName(name).surname);
+    const surname = splitName(name).surname;
+    let v = this.surnameCache.get(surname);
+    if (v === undefined) {
+      if (this.surnameCache.size >= 10_000) this.surnameCache.clear();
+      v = this.bidx('surname', surname);
+      this.surnameCache.set(surname, v);
+    }
+    return v;
   }
 
   /** Identity key of a person: the ID number, or name + birth date + place when there is none. */

@@ -12,10 +12,9 @@ import type { Actor, AuditService } from '../audit/audit.service.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import { regionBandTable, DEFAULT_BANDS, type BandTable } from './disclosure/band-tables.js';
 import { DEFAULT_TABLE_RULES, regionIncomeTable, type HouseholdIncome, type IncomeTable, type RegionNode, type TableRules } from './disclosure/region-tables.js';
-import { COMPONENTS, ITEMS } from './items.js';
+import { COMPONENTS } from './items.js';
 import { ROOT_REGION, type RegistryViewer } from './scope.js';
 
-const NEGATIVE_ITEMS = Object.entries(ITEMS).filter(([, d]) => d.sign < 0).map(([k]) => k);
 
 export interface TableQuery {
   year: number;
@@ -76,14 +75,14 @@ export class TablesService {
       byHousehold.set(m.hid!, { regionCode: m.region, members: Number(m.n), components: [0, 0, 0, 0], urban: m.ur ? m.ur.startsWith('1') : null });
     }
     // Records count for the person they belong to now (merged records to the merged-into person).
+    // reg_income_year holds each person's yearly sums by component, kept at every batch's commit.
     const sums = await sql<{ hid: number; component: string; v: number }>`
-      SELECT c.household_id AS hid, i.component AS component,
-             SUM(CASE WHEN i.item IN (${sql.join(NEGATIVE_ITEMS)}) THEN -i.amount_fen ELSE i.amount_fen END) AS v
-      FROM reg_income i
-      JOIN reg_persons p ON p.id = i.person_id
+      SELECT c.household_id AS hid, s.component AS component, SUM(s.amount_fen) AS v
+      FROM reg_income_year s
+      JOIN reg_persons p ON p.id = s.person_id
       JOIN reg_persons c ON c.id = p.canonical_id
-      WHERE i.year = ${year} AND c.household_id IS NOT NULL
-      GROUP BY c.household_id, i.component`.execute(db);
+      WHERE s.year = ${year} AND c.household_id IS NOT NULL
+      GROUP BY c.household_id, s.component`.execute(db);
     for (const r of sums.rows) {
       const h = byHousehold.get(Number(r.hid));
       const k = COMPONENTS.indexOf(r.component as (typeof COMPONENTS)[number]);

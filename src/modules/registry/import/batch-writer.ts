@@ -11,11 +11,12 @@ import { ITEMS } from '../items.js';
 import type { ChannelMapping } from '../mapping.js';
 import type { Protector } from '../protect.js';
 import { ROOT_REGION } from '../scope.js';
-import { bulkInsert, bulkUpdate, nextId, type Col } from '../bulk.js';
+import { addIncomeYear, bulkInsert, bulkUpdate, nextId, type Col } from '../bulk.js';
 import { recordKey } from './row-key.js';
 import { mapRow, type ColumnPlan, type MapContext, type PersonFields, type RecordOut, type RowProblem } from './row-mapper.js';
 
 const FLUSH_AT = 4000;
+const NEGATIVE_ITEMS = Object.entries(ITEMS).filter(([, d]) => d.sign < 0).map(([k]) => k);
 
 const PERSON_COLS: Col[] = [
   { name: 'id', type: 'int' }, { name: 'key_bidx', type: 'text' }, { name: 'id_number_enc', type: 'text' }, { name: 'id_number_bidx', type: 'text' },
@@ -112,6 +113,8 @@ export class BatchWriter {
   private property: unknown[][] = [];
   private quarantine: unknown[][] = [];
   private pending = 0;
+  /** income records above this id are the batch's own (the import holds the write lock) */
+  private incomeAfter = 0;
 
   constructor(private readonly c: BatchContext) {
     this.mapCtx = this.context();
@@ -144,6 +147,7 @@ export class BatchWriter {
     for (const r of await trx.selectFrom('reg_households').select(['key_bidx', 'id']).execute()) this.householdIndex.set(r.key_bidx, r.id);
     this.nextPerson = await nextId(trx, 'reg_persons');
     this.nextHousehold = await nextId(trx, 'reg_households');
+    this.incomeAfter = (await nextId(trx, 'reg_income')) - 1;
   }
 
   async addRow(no: number, cells: string[]): Promise<void> {
@@ -278,6 +282,7 @@ export class BatchWriter {
   /** Flushes what is left and fills in household ids on the batch's 低保 records. */
   async finish(): Promise<BatchCounts> {
     await this.flush();
+    if (this.counts.recordsAdded > 0) await addIncomeYear(this.c.trx, this.c.batchId, this.incomeAfter, NEGATIVE_ITEMS);
     if (this.c.mapping.record === 'dibao') {
       await sql`UPDATE reg_dibao SET household_id = (SELECT household_id FROM reg_persons WHERE reg_persons.id = reg_dibao.person_id) WHERE batch_id = ${this.c.batchId}`.execute(this.c.trx);
     }

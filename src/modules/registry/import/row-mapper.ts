@@ -119,39 +119,80 @@ export interface MapContext {
   titlePeriod?: string | null;
 }
 
-export function mapRow(cells: readonly string[], ctx: MapContext): MappedRow {
-  const { mapping: m, plan } = ctx;
-  const problems: RowProblem[] = [];
-  const cell = (f: Field): string => {
-    const i = plan.fields[f];
-    return i === undefined ? '' : (cells[i] ?? '').trim();
-  };
-  const take = <T>(field: string, p: Parsed<T>): T | null => {
+// Field parsers with their options, defined once (not as closures per row: a hot path).
+const parseSexWith = (s: string, labels?: Record<string, string>) => parseSex(s, labels);
+const text200 = (s: string) => parseText(s, 200);
+const text60 = (s: string) => parseText(s, 60);
+const text40 = (s: string) => parseText(s, 40);
+const accountText = (s: string) => parseText(s.replace(/[\s-]/g, ''), 40);
+const relationText = (s: string, labels?: Record<string, string>) => parseText(labels?.[s] ?? s, 8);
+const employerText = (s: string) => parseText(s.toUpperCase(), 18);
+
+/** One row being mapped: its cells, the plan, and the problems found so far. */
+class RowState {
+  readonly problems: RowProblem[] = [];
+  constructor(
+    readonly cells: readonly string[],
+    readonly plan: ColumnPlan,
+    readonly m: ChannelMapping,
+  ) {}
+
+  cell(f: Field): string {
+    const i = this.plan.fields[f];
+    return i === undefined ? '' : (this.cells[i] ?? '').trim();
+  }
+
+  take<T>(field: string, p: Parsed<T>): T | null {
     if (p.ok) return p.value;
-    problems.push({ field, code: p.code });
+    this.problems.push({ field, code: p.code });
     return null;
-  };
-  const optional = <T>(f: Field, parse: (s: string) => Parsed<T>): T | null => {
-    const s = cell(f);
-    return s === '' ? null : take(f, parse(s));
-  };
-  const maxYear = Number(ctx.asOf.slice(0, 4));
-  const unitOf = (f: Field) => m.units?.[f] ?? plan.units[f] ?? m.unit;
-  const money = (f: Field, required: boolean, allowNegative = false): number | null => {
-    const s = cell(f);
+  }
+
+  optional<T, A = undefined>(f: Field, parse: (s: string, arg: A) => Parsed<T>, arg?: A): T | null {
+    const s = this.cell(f);
+    return s === '' ? null : this.take(f, parse(s, arg as A));
+  }
+
+  money(f: Field, required: boolean, allowNegative = false): number | null {
+    const s = this.cell(f);
     if (s === '') {
-      if (required) problems.push({ field: f, code: 'EMPTY_AMOUNT' });
+      if (required) this.problems.push({ field: f, code: 'EMPTY_AMOUNT' });
       return null;
     }
-    return take(f, parseMoney(s, unitOf(f), { allowNegative }));
-  };
+    const unit = this.m.units?.[f] ?? this.plan.units[f] ?? this.m.unit;
+    return this.take(f, parseMoney(s, unit, { allowNegative }));
+  }
+
+  /** A money cell of a column (scheme columns): null when blank. */
+  amount(col: number, field: string, unit: 'yuan' | 'fen'): number | null {
+    const s = col < 0 ? '' : (this.cells[col] ?? '').trim();
+    return s === '' ? null : this.take(field, parseMoney(s, unit));
+  }
+
+  codeOf<T extends string>(f: 'item' | 'scheme' | 'kind', known: readonly T[], fallback?: T): T | null {
+    const s = this.cell(f);
+    if (s === '') {
+      if (fallback) return fallback;
+      this.problems.push({ field: f, code: `EMPTY_${f.toUpperCase()}` });
+      return null;
+    }
+    const r = parseCode(s, known, this.m.values?.[f]);
+    return r.ok ? r.value : (this.problems.push({ field: f, code: `UNKNOWN_${f.toUpperCase()}` }), null);
+  }
+}
+
+export function mapRow(cells: readonly string[], ctx: MapContext): MappedRow {
+  const { mapping: m, plan } = ctx;
+  const st = new RowState(cells, plan, m);
+  const problems = st.problems;
+  const maxYear = Number(ctx.asOf.slice(0, 4));
 
   // --- the person
   let fixes: ResidentIdFix[] = [];
   let idNumber: string | null = null;
   let idBirth: string | null = null;
   let idSex: 1 | 2 | null = null;
-  const rawId = cell('idNumber');
+  const rawId = st.cell('idNumber');
   if (rawId !== '') {
     const r = checkResidentId(rawId, { asOf: ctx.asOf });
     if (r.ok) {
@@ -161,9 +202,9 @@ export function mapRow(cells: readonly string[], ctx: MapContext): MappedRow {
       fixes = r.fixes;
     } else problems.push({ field: 'idNumber', code: `ID_${r.error}` });
   } else if (!m.allowMissingId) problems.push({ field: 'idNumber', code: 'ID_EMPTY' });
-  const name = optional('name', parseName);
-  const sex = optional('sex', (s) => parseSex(s, m.values?.sex));
-  let birthDate = optional('birthDate', parseDate);
+  const name = st.optional('name', parseName);
+  const sex = st.optional('sex', parseSexWith, m.values?.sex);
+  let birthDate = st.optional('birthDate', parseDate);
   if (birthDate && birthDate > ctx.asOf) {
     problems.push({ field: 'birthDate', code: 'BIRTH_IN_FUTURE' });
     birthDate = null;
@@ -175,45 +216,45 @@ export function mapRow(cells: readonly string[], ctx: MapContext): MappedRow {
   } else if (rawId === '' && !problems.some((p) => p.field === 'idNumber')) {
     // Without an ID number the row can only be linked by name with birth date, address or place.
     if (!name) problems.push({ field: 'name', code: 'NO_ID_AND_NO_NAME' });
-    else if (!birthDate && !cell('address') && !cell('regionCode') && !cell('villageName')) problems.push({ field: 'idNumber', code: 'NO_ID_NOT_LINKABLE' });
+    else if (!birthDate && !st.cell('address') && !st.cell('regionCode') && !st.cell('villageName')) problems.push({ field: 'idNumber', code: 'NO_ID_NOT_LINKABLE' });
   }
-  let regionCode = optional('regionCode', parseRegionCode);
+  let regionCode = st.optional('regionCode', parseRegionCode);
   if (regionCode && !ctx.regionExists(regionCode)) {
     problems.push({ field: 'regionCode', code: 'UNKNOWN_REGION' });
     regionCode = null;
   }
-  if (!regionCode && ctx.regionByNames && (cell('countyName') || cell('townshipName') || cell('villageName'))) {
-    regionCode = ctx.regionByNames(cell('countyName'), cell('townshipName'), cell('villageName'));
+  if (!regionCode && ctx.regionByNames && (st.cell('countyName') || st.cell('townshipName') || st.cell('villageName'))) {
+    regionCode = ctx.regionByNames(st.cell('countyName'), st.cell('townshipName'), st.cell('villageName'));
     if (!regionCode) problems.push({ field: 'villageName', code: 'UNKNOWN_REGION_NAME' });
   }
-  const residenceRaw = cell('residence');
+  const residenceRaw = st.cell('residence');
   let residence: PersonFields['residence'] = null;
   if (residenceRaw !== '') {
     const labels = { 居民: 'resident', 居民个人: 'resident', 非居民: 'non_resident', 非居民个人: 'non_resident', ...m.values?.residence };
-    residence = take('residence', parseCode(residenceRaw, ['resident', 'non_resident'] as const, labels));
+    residence = st.take('residence', parseCode(residenceRaw, ['resident', 'non_resident'] as const, labels));
   }
   const person: PersonFields = {
     idNumber,
     name,
     sex: idSex ?? sex,
     birthDate: idBirth ?? birthDate,
-    phone: optional('phone', parsePhone),
-    address: optional('address', (s) => parseText(s, 200)),
+    phone: st.optional('phone', parsePhone),
+    address: st.optional('address', text200),
     regionCode,
     residence,
-    account: optional('account', (s) => parseText(s.replace(/[\s-]/g, ''), 40)),
-    householdNo: optional('householdNo', (s) => parseText(s, 40)),
-    relation: optional('relation', (s) => parseText(m.values?.relation?.[s] ?? s, 8)),
+    account: st.optional('account', accountText),
+    householdNo: st.optional('householdNo', text40),
+    relation: st.optional('relation', relationText, m.values?.relation),
   };
 
   // --- when
   const needsPeriod = m.record !== 'person' && m.record !== 'property';
   let period: string | null = null;
   if (needsPeriod) {
-    if (plan.fields.period !== undefined && cell('period') !== '') period = take('period', parsePeriod(cell('period'), maxYear));
-    else if (plan.fields.year !== undefined && cell('year') !== '') period = take('year', periodFromParts(cell('year'), plan.fields.month === undefined ? undefined : cell('month'), maxYear));
-    else if (plan.fields.date !== undefined && cell('date') !== '') {
-      const d = take('date', parseDate(cell('date')));
+    if (plan.fields.period !== undefined && st.cell('period') !== '') period = st.take('period', parsePeriod(st.cell('period'), maxYear));
+    else if (plan.fields.year !== undefined && st.cell('year') !== '') period = st.take('year', periodFromParts(st.cell('year'), plan.fields.month === undefined ? undefined : st.cell('month'), maxYear));
+    else if (plan.fields.date !== undefined && st.cell('date') !== '') {
+      const d = st.take('date', parseDate(st.cell('date')));
       if (d) period = d.slice(0, 7);
     } else if (m.defaults?.period) period = m.defaults.period;
     else if (ctx.titlePeriod) period = ctx.titlePeriod;
@@ -227,16 +268,6 @@ export function mapRow(cells: readonly string[], ctx: MapContext): MappedRow {
 
   // --- the records
   const records: RecordOut[] = [];
-  const codeOf = <T extends string>(f: 'item' | 'scheme' | 'kind', known: readonly T[], fallback?: T): T | null => {
-    const s = cell(f);
-    if (s === '') {
-      if (fallback) return fallback;
-      problems.push({ field: f, code: `EMPTY_${f.toUpperCase()}` });
-      return null;
-    }
-    const r = parseCode(s, known, m.values?.[f]);
-    return r.ok ? r.value : (problems.push({ field: f, code: `UNKNOWN_${f.toUpperCase()}` }), null);
-  };
   switch (m.record) {
     case 'person':
       break;
@@ -245,59 +276,55 @@ export function mapRow(cells: readonly string[], ctx: MapContext): MappedRow {
       for (const c of plan.income) {
         const s = (cells[c.col] ?? '').trim();
         if (s === '') continue;
-        const fen = take(`income:${c.item}`, parseMoney(s, c.unit, { allowNegative: c.item === 'business' }));
+        const fen = st.take(`income:${c.item}`, parseMoney(s, c.unit, { allowNegative: c.item === 'business' }));
         if (fen !== null && fen !== 0 && period) records.push({ type: 'income', year, period, item: c.item, amountFen: fen });
       }
       if (plan.fields.amount !== undefined) {
-        const item = codeOf('item', ITEM_CODES, m.defaults?.item as Item | undefined);
-        const fen = money('amount', true, item === 'business');
+        const item = st.codeOf('item', ITEM_CODES, m.defaults?.item as Item | undefined);
+        const fen = st.money('amount', true, item === 'business');
         if (item && fen !== null && period) records.push({ type: 'income', year, period, item, amountFen: fen });
       }
       break;
     }
     case 'social_insurance': {
-      const employerCode = optional('employerCode', (s) => parseText(s.toUpperCase(), 18));
-      const amount = (col: number, field: string, unit: 'yuan' | 'fen') => {
-        const s = col < 0 ? '' : (cells[col] ?? '').trim();
-        return s === '' ? null : take(field, parseMoney(s, unit));
-      };
+      const employerCode = st.optional('employerCode', employerText);
       if (plan.schemes.length > 0) {
-        const sharedBase = money('base', false);
+        const sharedBase = st.money('base', false);
         for (const s of plan.schemes) {
-          const personal = amount(s.personal, `${s.scheme}:personal`, s.unit);
-          const employer = amount(s.employer, `${s.scheme}:employer`, s.unit);
+          const personal = st.amount(s.personal, `${s.scheme}:personal`, s.unit);
+          const employer = st.amount(s.employer, `${s.scheme}:employer`, s.unit);
           if (personal === null && employer === null) continue;
-          const base = s.base >= 0 ? amount(s.base, `${s.scheme}:base`, s.unit) : sharedBase;
+          const base = s.base >= 0 ? st.amount(s.base, `${s.scheme}:base`, s.unit) : sharedBase;
           if (period) records.push({ type: 'si', year, period, scheme: s.scheme, baseFen: base, personalFen: personal ?? 0, employerFen: employer, employerCode });
         }
       } else {
-        const scheme = codeOf('scheme', SI_SCHEMES, m.defaults?.scheme);
-        const personal = money('personal', true);
+        const scheme = st.codeOf('scheme', SI_SCHEMES, m.defaults?.scheme);
+        const personal = st.money('personal', true);
         if (scheme && personal !== null && period) {
-          records.push({ type: 'si', year, period, scheme, baseFen: money('base', false), personalFen: personal, employerFen: money('employer', false), employerCode });
+          records.push({ type: 'si', year, period, scheme, baseFen: st.money('base', false), personalFen: personal, employerFen: st.money('employer', false), employerCode });
         }
       }
       break;
     }
     case 'dibao': {
-      const benefit = money('benefit', true);
-      const size = optional('householdSize', parseNumber);
+      const benefit = st.money('benefit', true);
+      const size = st.optional('householdSize', parseNumber);
       if (size !== null && !(Number.isInteger(size) && size >= 1 && size <= 30)) problems.push({ field: 'householdSize', code: 'BAD_HOUSEHOLD_SIZE' });
-      if (benefit !== null && period) records.push({ type: 'dibao', year, period, householdSize: size, standardFen: money('standard', false), benefitFen: benefit });
+      if (benefit !== null && period) records.push({ type: 'dibao', year, period, householdSize: size, standardFen: st.money('standard', false), benefitFen: benefit });
       break;
     }
     case 'property': {
-      const kind = codeOf('kind', PROPERTY_KINDS, m.defaults?.kind);
-      const value = money('value', false) ?? 0;
-      const area = optional('area', parseNumber);
+      const kind = st.codeOf('kind', PROPERTY_KINDS, m.defaults?.kind);
+      const value = st.money('value', false) ?? 0;
+      const area = st.optional('area', parseNumber);
       if (area !== null && !(area > 0 && area < 100000)) problems.push({ field: 'area', code: 'BAD_AREA' });
-      const acquiredOn = optional('acquiredOn', parseDate);
-      const disposedOn = optional('disposedOn', parseDate);
+      const acquiredOn = st.optional('acquiredOn', parseDate);
+      const disposedOn = st.optional('disposedOn', parseDate);
       if (acquiredOn && acquiredOn > ctx.asOf) problems.push({ field: 'acquiredOn', code: 'DATE_IN_FUTURE' });
       if (kind) {
         records.push({
           type: 'property', kind, valueFen: value, area, regionCode: person.regionCode, address: person.address,
-          ref: optional('propertyRef', (s) => parseText(s, 60)), acquiredOn, disposedOn, valuedOn: null,
+          ref: st.optional('propertyRef', text60), acquiredOn, disposedOn, valuedOn: null,
         });
       }
       break;

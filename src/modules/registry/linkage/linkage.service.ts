@@ -71,7 +71,16 @@ export class LinkageService {
     return { ...DEFAULT_LINKAGE, ...(await this.settings.get<Partial<LinkageSettings>>('registry.linkage', {})) };
   }
 
-  private record(r: PersonRow): LinkRecord {
+  /** Decrypted comparison fields of a person, each person decrypted once per run (`cache`). */
+  private record(r: PersonRow, cache?: Map<number, LinkRecord>): LinkRecord {
+    const hit = cache?.get(r.id);
+    if (hit) return hit;
+    const rec = this.decrypted(r);
+    cache?.set(r.id, rec);
+    return rec;
+  }
+
+  private decrypted(r: PersonRow): LinkRecord {
     return { id: r.id, name: r.name_enc ? this.protector.dec(r.name_enc) : null, sex: r.sex, birthDate: r.birth_date, regionCode: r.region_code, address: r.address_enc ? this.protector.dec(r.address_enc) : null };
   }
 
@@ -121,6 +130,7 @@ export class LinkageService {
     // Candidate pairs from the blocking rules.
     const pairs: { a: PersonRow; b: PersonRow; levels: Levels; byBirth: boolean; byName: boolean }[] = [];
     const pendingIds = new Set(pending.map((p) => p.id));
+    const records = new Map<number, LinkRecord>();
     for (const p of pending) {
       if (!p.birth_date && !p.name_bidx) continue;
       const year = p.birth_date?.slice(0, 4);
@@ -138,11 +148,11 @@ export class LinkageService {
         })
         .limit(2000)
         .execute();
-      const a = this.record(p);
+      const a = this.record(p, records);
       for (const c of cands) {
         // Each pair of two waiting persons once.
         if (pendingIds.has(c.id) && c.id < p.id) continue;
-        pairs.push({ a: p, b: c, levels: compare(a, this.record(c)), byBirth: !!p.birth_date && c.birth_date === p.birth_date, byName: !!p.name_bidx && c.name_bidx === p.name_bidx });
+        pairs.push({ a: p, b: c, levels: compare(a, this.record(c, records)), byBirth: !!p.birth_date && c.birth_date === p.birth_date, byName: !!p.name_bidx && c.name_bidx === p.name_bidx });
       }
     }
     report.compared = pairs.length;
