@@ -30,7 +30,10 @@ describe('indicator formatting shared by dashboard and report', () => {
   it('formats by unit and decimals of the definition', () => {
     expect(formatValue(52318.4, { unit: '元', decimals: 0 })).toBe('52,318');
     expect(formatWithUnit(52318.4, { unit: '元', decimals: 0 })).toBe('52,318元');
-    expect(formatWithUnit(0.234, { unit: '%', decimals: 1 })).toBe('23.4%');
+    // an indicator in '%' holds percent (catalogue factor 100); a fraction column says so
+    expect(formatWithUnit(31.247, { unit: '%', decimals: 1 })).toBe('31.2%');
+    expect(formatValue(0.0674, { unit: '%', decimals: 1, fraction: true })).toBe('6.7%');
+    expect(formatValue(null, { unit: '%', decimals: 1 })).toBe('—');
     expect(formatWithUnit(2.3149, { unit: '', decimals: 2 })).toBe('2.31');
     expect(formatIndicator({ value: 5, suppressed: true }, { unit: '元', decimals: 0 })).toBe('（已抑制）');
     expect(formatIndicator({ value: null }, { unit: '元', decimals: 0 })).toBe('—');

@@ -8,7 +8,9 @@
  * Conventions (match src/shared/api/indicators.ts):
  * - a value is rounded to its definition's `decimals`, half away from zero, grouped by thousands
  *   ("52,318"), never in exponent form;
- * - values whose unit is '%' are FRACTIONS (0.234 → "23.4%"), as growth and shares are in the contract;
+ * - an INDICATOR value whose unit is '%' is already in percent (the catalogue's factor 100: middle.share 31.2 →
+ *   "31.2%"), while growth, shares and required growth rates in the contract are FRACTIONS (0.067 → "6.7%",
+ *   written by formatPercent / formatGrowth). A spec with `fraction: true` formats a fraction column ('%' unit);
  * - growth (a fraction) is written with one decimal: "6.7%"; in Chinese prose "增长6.7%" / "下降1.2%" / "持平";
  * - null → "—"; a suppressed value → "（已抑制）" (disclosure control).
  * Pure functions, no Intl (so Node and every browser give the same characters).
@@ -17,6 +19,8 @@
 export interface FormatSpec {
   unit: string;
   decimals: number;
+  /** with unit '%': the values are fractions (0.067), not percent (6.7) */
+  fraction?: boolean;
 }
 
 export const NO_VALUE = '—';
@@ -60,13 +64,17 @@ export function growthWords(growth: number | null | undefined): string {
   return r > 0 ? `增长${formatNumber(r, 1, false)}%` : `下降${formatNumber(-r, 1, false)}%`;
 }
 
-/** The figure alone, without unit: "52,318", "23.4%" (unit '%'), "0.356", "2.31". */
+/** The figure alone, without unit: "52,318", "31.2%" (unit '%': value in percent), "0.356", "2.31". */
 export function formatValue(value: number | null | undefined, spec: FormatSpec): string {
-  if (spec.unit === '%') return formatPercent(value, spec.decimals);
+  if (spec.unit === '%') {
+    if (spec.fraction) return formatPercent(value, spec.decimals);
+    const v = formatNumber(value, spec.decimals, false);
+    return v === NO_VALUE ? v : `${v}%`;
+  }
   return formatNumber(value, spec.decimals);
 }
 
-/** The figure with its unit as written in Chinese prose and cards: "52,318元", "23.4%", "2.31", "12家". */
+/** The figure with its unit as written in Chinese prose and cards: "52,318元", "31.2%", "2.31", "12家". */
 export function formatWithUnit(value: number | null | undefined, spec: FormatSpec): string {
   const v = formatValue(value, spec);
   if (v === NO_VALUE || spec.unit === '%' || spec.unit === '') return v;

@@ -16,14 +16,14 @@ const def = (code: string, zh: string, en: string, unit: string, decimals: numbe
 });
 
 export const FIXTURE_DEFINITIONS: IndicatorDefinition[] = [
-  def('income.pc.urban', '城镇居民人均可支配收入', 'Urban per-capita disposable income', '元', 0, 'higher', 'survey', '城镇常住居民人均可支配收入 = 可支配收入总额 ÷ 常住人口（国家统计局口径）'),
-  def('income.pc.rural', '农村居民人均可支配收入', 'Rural per-capita disposable income', '元', 0, 'higher'),
+  def('income.pc.urban', '城镇常住居民人均可支配收入', 'Urban per-capita disposable income', '元', 0, 'higher', 'survey', '城镇常住居民人均可支配收入 = 可支配收入总额 ÷ 常住人口（国家统计局口径）'),
+  def('income.pc.rural', '农村常住居民人均可支配收入', 'Rural per-capita disposable income', '元', 0, 'higher'),
   def('income.pc.all', '全体居民人均可支配收入', 'Per-capita disposable income', '元', 0, 'higher'),
   def('income.ratio.urban_rural', '城乡居民收入比', 'Urban-rural income ratio', '', 2, 'lower'),
   def('inequality.gini', '基尼系数', 'Gini coefficient', '', 3, 'lower'),
-  def('middle_income.share', '中等收入群体比重', 'Middle-income share', '%', 1, 'higher'),
-  def('poverty.rural_poor', '农村低收入人口', 'Rural poor', '人', 0, 'lower', 'registry'),
-  def('coop.land_share', '千亩以上土地股份合作社', 'Land-share cooperatives', '家', 0, 'higher', 'admin'),
+  def('middle.share', '中等收入群体比重', 'Middle-income share', '%', 1, 'higher'),
+  def('poverty.rural.headcount', '农村贫困人口', 'Rural poor', '人', 0, 'lower', 'registry'),
+  def('coop.land_share', '千亩以上土地股份合作社数', 'Land-share cooperatives', '家', 0, 'higher', 'admin'),
 ];
 
 const URBAN = [20446, 23119, 25865, 28231, 30478, 32349, 34271, 36492, 38521, 40417, 41012, 43864, 45310, 47437, 49541, 51722];
@@ -43,7 +43,7 @@ const county = (region: string, name: string, urban: number, rural: number, all:
 
 const group = (key: KeyGroupRow['key'], zh: string, en: string, income: number, growth: number, all: number): KeyGroupRow => ({
   key, label: { zh, en },
-  income: fixtureValue(`keygroup.${key}.income`, income, { growth, source: { kind: 'registry', label: '收入与财产信息系统 2025（演示）', href: '/registry/tables' } }),
+  income: fixtureValue(`keygroup.${key}.income.pc`, income, { growth, source: { kind: 'registry', label: '收入与财产信息系统 2025（演示）', href: '/registry/tables' } }),
   ratioToAll: income / all,
 });
 
@@ -59,8 +59,8 @@ export const FIXTURE_DASHBOARD: Dashboard = {
     fixtureValue('income.pc.all', ALL, { growth: 0.05071, se: 455.0, ci: [39426.8, 41210.4], n: 1500 }),
     fixtureValue('income.ratio.urban_rural', 2.02313, { growth: -0.01836 }),
     fixtureValue('inequality.gini', 0.36149, { growth: -0.0052, se: 0.0061, ci: [0.3495, 0.3735] }),
-    fixtureValue('middle_income.share', 0.31247, { growth: 0.0213 }),
-    fixtureValue('poverty.rural_poor', 0, { growth: null, source: { kind: 'registry', label: '收入与财产信息系统（演示）', href: null } }),
+    fixtureValue('middle.share', 31.247, { growth: 0.0213 }),
+    fixtureValue('poverty.rural.headcount', 0, { growth: null, source: { kind: 'registry', label: '收入与财产信息系统（演示）', href: null } }),
     fixtureValue('coop.land_share', 62, { growth: 0.1071, source: { kind: 'admin', label: '市农委 报送（已审核，演示）', href: null } }),
   ],
   series: [
@@ -99,9 +99,9 @@ export const FIXTURE_DASHBOARD: Dashboard = {
     { id: 1, indicator: 'income.pc.urban', title: '城镇居民人均可支配收入比2010年翻一番', planRef: '二、主要目标', region: '211000', baseYear: 2010, baseValue: 20446, targetYear: 2020, targetValue: 2, kind: 'multiple', latest: { period: '2020', value: 41012 }, status: 'achieved', requiredAnnualGrowth: null, trendAnnualGrowth: 0.0482, projectedValue: null },
     { id: 2, indicator: 'income.pc.rural', title: '农村居民人均可支配收入比2010年翻一番', planRef: '二、主要目标', region: '211000', baseYear: 2010, baseValue: 7615, targetYear: 2020, targetValue: 2, kind: 'multiple', latest: { period: '2020', value: 18082 }, status: 'achieved', requiredAnnualGrowth: null, trendAnnualGrowth: 0.0663, projectedValue: null },
     { id: 3, indicator: 'income.ratio.urban_rural', title: '城乡居民收入差距持续缩小（城乡收入比不高于2.0）', planRef: '二、主要目标', region: '211000', baseYear: 2018, baseValue: 2.44, targetYear: 2027, targetValue: 2.0, kind: 'at_most', latest: { period: '2025', value: 2.02313 }, status: 'on_track', requiredAnnualGrowth: -0.00573, trendAnnualGrowth: -0.0183, projectedValue: 1.9502 },
-    { id: 4, indicator: 'middle_income.share', title: '中等收入群体比重达到35%', planRef: '二、主要目标', region: '211000', baseYear: 2018, baseValue: 0.262, targetYear: 2027, targetValue: 0.35, kind: 'level', latest: { period: '2025', value: 0.31247 }, status: 'at_risk', requiredAnnualGrowth: 0.05833, trendAnnualGrowth: 0.0251, projectedValue: 0.32834 },
+    { id: 4, indicator: 'middle.share', title: '中等收入群体比重达到35%', planRef: '二、主要目标', region: '211000', baseYear: 2018, baseValue: 26.2, targetYear: 2027, targetValue: 35, kind: 'level', latest: { period: '2025', value: 31.247 }, status: 'at_risk', requiredAnnualGrowth: 0.05833, trendAnnualGrowth: 0.0251, projectedValue: 32.834 },
     { id: 5, indicator: 'coop.land_share', title: '千亩以上土地股份合作社总数达到80家', planRef: '一(二)3', region: '211000', baseYear: 2018, baseValue: 28, targetYear: 2022, targetValue: 80, kind: 'level', latest: { period: '2025', value: 62 }, status: 'off_track', requiredAnnualGrowth: null, trendAnnualGrowth: 0.1207, projectedValue: 62 },
-    { id: 6, indicator: 'poverty.rural_poor', title: '现行标准下农村贫困人口全部脱贫', planRef: '二、主要目标', region: '211000', baseYear: 2018, baseValue: 3120, targetYear: 2020, targetValue: 0, kind: 'at_most', latest: { period: '2025', value: 0 }, status: 'achieved', requiredAnnualGrowth: null, trendAnnualGrowth: null, projectedValue: null },
+    { id: 6, indicator: 'poverty.rural.headcount', title: '现行标准下农村贫困人口全部脱贫', planRef: '二、主要目标', region: '211000', baseYear: 2018, baseValue: 3120, targetYear: 2020, targetValue: 0, kind: 'at_most', latest: { period: '2025', value: 0 }, status: 'achieved', requiredAnnualGrowth: null, trendAnnualGrowth: null, projectedValue: null },
   ],
   tasks: {
     byGroup: [

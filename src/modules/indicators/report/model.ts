@@ -104,8 +104,8 @@ const ALIASES: { key: string; exact: string; pattern: RegExp }[] = [
   { key: 'all', exact: 'income.pc.all', pattern: /income\.pc(\.all|\.total)?$/ },
   { key: 'ratio', exact: 'income.ratio.urban_rural', pattern: /ratio/ },
   { key: 'gini', exact: 'inequality.gini', pattern: /gini/ },
-  { key: 'middle', exact: 'middle_income.share', pattern: /middle/ },
-  { key: 'poor', exact: 'poverty.rural_poor', pattern: /poor|poverty/ },
+  { key: 'middle', exact: 'middle.share', pattern: /middle/ },
+  { key: 'poor', exact: 'poverty.rural.headcount', pattern: /poor|poverty.*headcount/ },
   { key: 'coop', exact: 'coop.land_share', pattern: /coop/ },
 ];
 
@@ -113,7 +113,7 @@ export function specOf(defs: Map<string, IndicatorDefinition>, code: string): Fo
   const d = defs.get(code);
   if (d) return { unit: d.unit, decimals: d.decimals };
   if (/income|keygroup/.test(code)) return defaultSpec('元');
-  if (/share|rate/.test(code)) return defaultSpec('%');
+  if (/share|rate/.test(code)) return { unit: '%', decimals: 1 };
   if (/gini/.test(code)) return { unit: '', decimals: 3 };
   return defaultSpec('');
 }

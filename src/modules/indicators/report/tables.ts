@@ -30,7 +30,7 @@ export interface ReportTable {
 }
 
 const YUAN: FormatSpec = { unit: '元', decimals: 0 };
-const PCT: FormatSpec = { unit: '%', decimals: 1 };
+const PCT: FormatSpec = { unit: '%', decimals: 1, fraction: true };
 const RATIO: FormatSpec = { unit: '', decimals: 2 };
 
 const val = (v: IndicatorValue): Cell => (v.suppressed ? { suppressed: true } : v.value);
@@ -48,7 +48,7 @@ export function cellNumber(c: Cell, spec: FormatSpec | undefined): number | stri
   if (c === null) return null;
   if (typeof c === 'object') return SUPPRESSED;
   if (typeof c === 'string' || !spec) return c;
-  return spec.unit === '%' ? roundTo(c * 100, spec.decimals) / 100 : roundTo(c, spec.decimals);
+  return spec.unit === '%' && spec.fraction ? roundTo(c * 100, spec.decimals) / 100 : roundTo(c, spec.decimals);
 }
 
 export function buildTables(d: Dashboard): ReportTable[] {

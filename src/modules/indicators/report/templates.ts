@@ -54,10 +54,11 @@ function makeEnv(): typeof Handlebars {
   h('and', (...xs) => xs.every(Boolean));
   h('or', (...xs) => xs.some(Boolean));
   h('not', (x) => !x);
+  h('has', (x) => x !== null && x !== undefined && x !== '—');
   return hb;
 }
 const env = makeEnv();
-export const HELPER_NAMES = ['yuan', 'num', 'pct', 'abspct', 'growth', 'status', 'join', 'gt', 'lt', 'eq', 'neq', 'and', 'or', 'not'];
+export const HELPER_NAMES = ['yuan', 'num', 'pct', 'abspct', 'growth', 'status', 'join', 'gt', 'lt', 'eq', 'neq', 'and', 'or', 'not', 'has'];
 
 /** Template output → paragraphs: blank lines separate paragraphs, line breaks inside one are dropped. */
 export function toParagraphs(text: string): string[] {

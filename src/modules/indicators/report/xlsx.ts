@@ -18,7 +18,8 @@ const SHEET_NAMES: Record<TableName, string> = {
 export function numFmtOf(spec: FormatSpec | undefined): string | undefined {
   if (!spec) return undefined;
   const dec = spec.decimals > 0 ? `.${'0'.repeat(spec.decimals)}` : '';
-  return spec.unit === '%' ? `0${dec}%` : `#,##0${dec}`;
+  if (spec.unit === '%') return spec.fraction ? `0${dec}%` : `0${dec}"%"`;
+  return `#,##0${dec}`;
 }
 
 export async function reportWorkbook(d: Dashboard, o: { period?: string; table?: TableName } = {}): Promise<Buffer> {
