@@ -84,7 +84,7 @@ export const benchmarks: Benchmark[] = [
       process.env.ZENGSHOU_DEMO_PASSWORD = PASSWORD;
       const scale = process.env.ZENGSHOU_DEMO_SCALE ?? '0.05';
       const t0 = performance.now();
-      const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, adminPassword: 'Dashboard-Admin#2026', loadDemo: true, webDir: join(ROOT, 'dist/web') });
+      const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, adminPassword: 'Liaoyang-Root#2026', loadDemo: true, webDir: join(ROOT, 'dist/web') });
       const loadS = (performance.now() - t0) / 1000;
       let browser: Browser | undefined;
       try {

@@ -1,5 +1,5 @@
 /** ECharts options of the dashboard panels, built from the dashboard data (pure: no echarts import). */
-import { SCHEMATIC_MAP_NAME } from './countyMap';
+import { LIAOYANG_SCHEMATIC, SCHEMATIC_MAP_NAME } from './countyMap';
 import type { CountyRow, Dashboard, KeyGroupRow } from './api';
 import type { IndT } from './messages';
 
@@ -90,7 +90,8 @@ export function countyBarOption(rows: CountyRow[], t: IndT): Opt {
 
 /** The schematic map coloured by all residents' per-capita income; regions are matched by code. */
 export function countyMapOption(rows: CountyRow[], highlight: string | null): Opt {
-  const names = new Map(rows.map((r) => [r.region, r.name]));
+  // every unit is labelled, also those without a figure (a county user's dashboard has only its own)
+  const names = new Map([...LIAOYANG_SCHEMATIC.features.map((f) => [f.properties.code, f.properties.name] as const), ...rows.map((r) => [r.region, r.name] as const)]);
   const values = rows.map((r) => r.all.value).filter((v): v is number => v !== null);
   return {
     tooltip: { trigger: 'item', formatter: (p: { name: string; value: number }) => `${names.get(p.name) ?? p.name}<br/>${Number.isFinite(p.value) ? Math.round(p.value).toLocaleString('en-US') + ' 元' : '—'}` },
