@@ -225,11 +225,21 @@ export class IndicatorsService {
       await this.recompute();
       return;
     }
-    if (!this.running) this.background = this.recompute().then(() => undefined, () => undefined);
+    // started after this read has answered: the computation's CPU-bound steps share the event loop
+    if (!this.running && !this.scheduled) {
+      this.scheduled = true;
+      this.background = new Promise<void>((resolve) =>
+        setTimeout(() => {
+          this.scheduled = false;
+          this.recompute().then(() => resolve(), () => resolve());
+        }, 100),
+      );
+    }
   }
 
   /** The background recomputation, if any (tests and the CLI wait for it). */
   background: Promise<void> | null = null;
+  private scheduled = false;
 
   // ---------- scope ----------
 
