@@ -20,7 +20,7 @@ describe('schematic county map of 辽阳市', () => {
     }
   });
 
-  it('tiles without overlap: the areas add up to the area of the union sampled on a grid', () => {
+  it('draws no two units over each other (sampled on a 0.01° grid)', () => {
     // every grid point lies in at most one unit
     for (let x = 122.605; x < 123.65; x += 0.01) {
       for (let y = 40.855; y < 41.66; y += 0.01) {

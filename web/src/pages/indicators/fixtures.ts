@@ -87,7 +87,7 @@ export function fixtureDashboard(region: { code: string; name: string; level: 'c
       all,
       value('income.ratio.urban_rural', Math.round((urban.value! / rural.value!) * 100) / 100, { region: r, growth: -0.011 }),
       gini,
-      estimate('middle.share', 0.314, 0.012, { region: r, growth: 0.021 }),
+      estimate('middle.share', 31.4, 1.2, { region: r, growth: 0.021 }),
       value('poverty.rural.headcount', 0, { region: r, source: REGISTRY(year), n: 48_000 }),
       value('coop.land_share', region.level === 'city' ? 72 : null, { region: r, source: ADMIN, synthetic: false, suppressed: false }),
     ],
