@@ -155,6 +155,12 @@ export class MicrodataRepository {
     return (await q.execute()).map((r) => num(r.person_id));
   }
 
+  /** Years with income records, latest first. */
+  async incomeYears(): Promise<number[]> {
+    const rows = await this.db.selectFrom('reg_income').select('year').distinct().orderBy('year', 'desc').execute();
+    return rows.map((r) => num(r.year));
+  }
+
   /** Counties and villages (with their urban-rural codes) under a region prefix. */
   async regions(prefixLike: string): Promise<MicroRegion[]> {
     const rows = await this.db

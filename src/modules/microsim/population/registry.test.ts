@@ -197,6 +197,11 @@ describe.each(testDatabases())('registry population on $name', (db) => {
     const scoped = await t.services.audit.query({ action: 'microsim.population.registry', limit: 100, offset: 0 });
     expect(scoped.rows.some((x) => x.region_code === '211002')).toBe(true);
 
+    // a year the registry holds no records of: a clear error naming the years it has
+    const none = await post(analyst, { year: 2022, data: 'registry' });
+    expect(none.statusCode, none.body).toBe(422);
+    expect(none.json().error.code).toBe('REGISTRY_NO_RECORDS');
+    expect(none.json().error.message).toContain('2023');
     // without registry.read: refused
     await expect(t.services.microsim.simulate({ year: YEAR, data: 'registry' }, actor, { regionCode: '211000', canReadRegistry: false })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   }, 120_000);

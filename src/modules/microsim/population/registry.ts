@@ -202,6 +202,10 @@ export async function registryPopulation(handle: DbHandle, opts: RegistryPopulat
     }
     progress('social_insurance', counts.socialInsurance);
   }
+  if (counts.income === 0 && counts.socialInsurance === 0) {
+    const years = await repo.incomeYears();
+    throw new AppError(422, 'REGISTRY_NO_RECORDS', `收入与财产信息系统中没有 ${year} 年的收入或社保缴费记录${cityWide ? '' : `（您的管辖区域 ${scope}）`}${years.length ? `；有记录的年度：${years.join('、')}` : '；请先导入各渠道的记录'}`);
+  }
   for (let r = 0; r < np; r++) {
     if (baseMonths[r] > 0) I.si_declared_base_monthly[r] = Math.round(baseSum[r] / baseMonths[r]) / 100;
     if (hpfBase[r] > 0) I.hpf_rate[r] = Math.round((1000 * hpfPersonal[r]) / hpfBase[r]) / 1000;
