@@ -10,6 +10,7 @@ import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { usersRoutes } from '../modules/auth/users.routes.js';
 import { indicatorsRoutes } from '../modules/indicators/indicators.routes.js';
+import { reportRoutes } from '../modules/indicators/report/report.routes.js';
 import { microsimRoutes } from '../modules/microsim/microsim.routes.js';
 import { directoryRoutes } from '../modules/regions/regions.routes.js';
 import { registryRoutes } from '../modules/registry/registry.routes.js';
@@ -75,7 +76,7 @@ export async function buildApp(services: Services, config: Pick<Config, 'webDir'
   surveyRoutes(app, services);
   microsimRoutes(app, services);
   indicatorsRoutes(app, services);
-  // indicators monitoring report routes (src/modules/indicators/report/) register here
+  reportRoutes(app, services);
 
   await registerWeb(app, config.webDir);
   return app;
