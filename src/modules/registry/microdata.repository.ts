@@ -32,7 +32,6 @@ export interface MicroIncome {
 export interface MicroSocialInsurance {
   id: number;
   personId: number;
-  period: string;
   scheme: string;
   baseFen: number | null;
   personalFen: number;
@@ -121,7 +120,7 @@ export class MicrodataRepository {
     for (;;) {
       let q = this.db
         .selectFrom('reg_social_insurance as s')
-        .select(['s.id as id', 's.person_id as person_id', 's.period as period', 's.scheme as scheme', 's.base_fen as base_fen', 's.personal_fen as personal_fen', 's.employer_fen as employer_fen', 's.employer_code as employer_code'])
+        .select(['s.id as id', 's.person_id as person_id', 's.scheme as scheme', 's.base_fen as base_fen', 's.personal_fen as personal_fen', 's.employer_fen as employer_fen', 's.employer_code as employer_code'])
         .where('s.year', '=', year)
         .where('s.id', '>', after);
       if (scopeLike !== null) {
@@ -135,7 +134,7 @@ export class MicrodataRepository {
       if (!rows.length) return;
       after = num(rows[rows.length - 1].id);
       yield rows.map((r) => ({
-        id: num(r.id), personId: num(r.person_id), period: r.period, scheme: r.scheme, baseFen: numOrNull(r.base_fen), personalFen: num(r.personal_fen),
+        id: num(r.id), personId: num(r.person_id), scheme: r.scheme, baseFen: numOrNull(r.base_fen), personalFen: num(r.personal_fen),
         employerFen: numOrNull(r.employer_fen), employerCode: r.employer_code || null,
       }));
       if (rows.length < pageSize) return;
