@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabases } from '../../db/test-databases.js';
+import { createTestApp, type TestApp } from '../../server/test-app.js';
+import type { Dashboard } from '../../shared/api/indicators.js';
+import { SYSTEM_ACTOR } from '../audit/audit.service.js';
+import { generateCity, KEY_GROUPS, summariseYear } from '../demo/index.js';
+import { loadDemoRegistry } from '../registry/demo-load.js';
+import { DEMO_COOPS, DEMO_STATS_LABEL, loadIndicatorsDemo, type IndicatorsDemoReport } from './demo.js';
+
+const SCALE = 0.005;
+
+/** The demo: the synthetic city in the registry, then history, cooperatives and key-group rosters. */
+describe('indicators demo over the registry demo city (SQLite)', () => {
+  let t: TestApp;
+  let report: IndicatorsDemoReport;
+  let d: Dashboard;
+  beforeAll(async () => {
+    t = await createTestApp(testDatabases()[0]);
+    await loadDemoRegistry(t.services, { scale: SCALE, actor: SYSTEM_ACTOR });
+    report = await loadIndicatorsDemo(t.services, { scale: SCALE, actor: SYSTEM_ACTOR });
+    const cookie = await t.userWithSession('ind.sup', ['supervisor']);
+    d = (await t.app.inject({ method: 'GET', url: '/api/indicators/dashboard?year=2023', headers: { cookie } })).json();
+  }, 120_000);
+  afterAll(() => t.close());
+
+  it('enters the published history as approved, synthetic, labelled entries equal to the synthetic city', () => {
+    const city = generateCity({ scale: SCALE });
+    const urban = d.series.find((s) => s.code === 'income.pc.urban')!.points;
+    const p2015 = urban.find((p) => p.period === '2015')!;
+    expect(p2015.value).toBe(Math.round(summariseYear(city, 2015).perCapita.urban.disposable));
+    expect([p2015.synthetic, p2015.source.kind, p2015.source.label]).toEqual([true, 'admin', DEMO_STATS_LABEL]);
+    expect(urban.map((p) => p.period)).toEqual(Array.from({ length: 13 }, (_, i) => String(2010 + i))); // no survey in this test: history to 2022
+    expect(d.doublingPath.find((x) => x.code === 'income.pc.urban')!.baseValue).toBe(urban[0].value);
+    const coop = d.headline.find((h) => h.code === 'coop.land_share')!;
+    expect([coop.value, coop.synthetic]).toEqual([DEMO_COOPS[2023], true]);
+    expect(report.entries).toBeGreaterThan(13 * 6);
+  });
+
+  it('computes key-group incomes from the registry through the rosters, suppressed where too few', async () => {
+    expect(report.groupMembers).toBeGreaterThan(0);
+    expect(d.keyGroups.map((g) => g.key)).toEqual(KEY_GROUPS.map((g) => g.key));
+    const skilled = d.keyGroups.find((g) => g.key === 'skilled')!;
+    expect(skilled.income.value!).toBeGreaterThan(0);
+    expect(skilled.income.period).toBe('2023');
+    const all = (await t.services.indicators.repo.valuesOf('income.pc.registry', '211000')).find((r) => r.period === '2023')!.value!;
+    expect(skilled.ratioToAll!).toBeCloseTo(skilled.income.value! / all, 12);
+    for (const g of d.keyGroups) expect(g.income.suppressed ? g.income.value === null : g.income.value !== null).toBe(true);
+  });
+
+  it('loads once', async () => {
+    const again = await loadIndicatorsDemo(t.services, { scale: SCALE, actor: SYSTEM_ACTOR });
+    expect(again.entries).toBe(0);
+  });
+});
