@@ -79,12 +79,12 @@ function svgOf(option: echarts.EChartsCoreOption, width: number, height: number)
 const pngCache = new Map<string, Promise<{ png: Buffer; labelled: boolean }>>();
 const PNG_CACHE_SIZE = 24;
 
-export function rasterise(svg: string, width: number): Promise<{ png: Buffer; labelled: boolean }> {
+export function rasterise(svg: string | (() => string), width: number, cacheKey?: string): Promise<{ png: Buffer; labelled: boolean }> {
   const fonts = cjkFonts();
-  const key = `${fonts?.files.join('|') ?? ''}\n${width}\n${svg}`;
+  const key = `${fonts?.files.join('|') ?? ''}\n${width}\n${cacheKey ?? (typeof svg === 'string' ? svg : svg())}`;
   const hit = pngCache.get(key);
   if (hit) return hit;
-  const out = rasteriseUncached(svg, width, fonts);
+  const out = rasteriseUncached(typeof svg === 'string' ? svg : svg(), width, fonts);
   pngCache.set(key, out);
   out.catch(() => pngCache.delete(key));
   if (pngCache.size > PNG_CACHE_SIZE) pngCache.delete(pngCache.keys().next().value!);
@@ -110,8 +110,9 @@ const TEXT = { fontFamily: 'sans-serif', fontSize: 13 };
 const wan = (v: number) => formatNumber(v, 0);
 
 async function render(key: ChartImage['key'], title: string, option: echarts.EChartsCoreOption): Promise<ChartImage> {
-  const svg = svgOf({ textStyle: TEXT, title: { text: title, left: 'center', textStyle: { fontSize: 15, fontWeight: 'normal' } }, ...option }, W, H);
-  const { png, labelled } = await rasterise(svg, W * SCALE);
+  const full = { textStyle: TEXT, title: { text: title, left: 'center', textStyle: { fontSize: 15, fontWeight: 'normal' } }, ...option };
+  // the SVG carries fresh element ids on every render: cache by the option (its data) instead
+  const { png, labelled } = await rasterise(() => svgOf(full, W, H), W * SCALE, JSON.stringify(full));
   return { key, title, png, width: W, height: H, labelled };
 }
 

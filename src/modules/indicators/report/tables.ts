@@ -48,7 +48,8 @@ export function cellNumber(c: Cell, spec: FormatSpec | undefined): number | stri
   if (c === null) return null;
   if (typeof c === 'object') return SUPPRESSED;
   if (typeof c === 'string' || !spec) return c;
-  return spec.unit === '%' && spec.fraction ? roundTo(c * 100, spec.decimals) / 100 : roundTo(c, spec.decimals);
+  // fractions: round the percentage, then drop binary noise (4.4 / 100 = 0.044000000000000004)
+  return spec.unit === '%' && spec.fraction ? Number((roundTo(c * 100, spec.decimals) / 100).toFixed(spec.decimals + 2)) : roundTo(c, spec.decimals);
 }
 
 export function buildTables(d: Dashboard): ReportTable[] {
