@@ -56,14 +56,15 @@ async function measure(browser: Browser, url: string, username: string): Promise
     for (let i = 0; i < RUNS + 1; i++) {
       const page = await ctx.newPage();
       await page.goto('/indicators');
-      await page.waitForFunction('window.__marks.headline !== undefined', null, { timeout: 60_000 });
-      await page.waitForFunction('window.__marks.chart !== undefined', null, { timeout: 30_000 }).catch(() => undefined);
-      // in-page code as a string: the server tsconfig has no DOM types
-      const r = (await page.evaluate(`(() => {
-        const m = window.__marks;
-        const e = performance.getEntriesByName('first-contentful-paint')[0];
-        return { fcp: e ? e.startTime : null, skeleton: m.skeleton ?? null, headline: m.headline ?? null, chart: m.chart ?? null };
-      })()`)) as Record<keyof Run, number | null>;
+      // functions, not strings: the app's CSP forbids eval; no DOM types in the server tsconfig, hence globalThis
+      type Win = { __marks: Record<string, number | undefined>; performance: { getEntriesByName: (n: string) => { startTime: number }[] } };
+      await page.waitForFunction(() => (globalThis as unknown as Win).__marks.headline !== undefined, null, { timeout: 60_000 });
+      await page.waitForFunction(() => (globalThis as unknown as Win).__marks.chart !== undefined, null, { timeout: 30_000 }).catch(() => undefined);
+      const r = await page.evaluate(() => {
+        const w = globalThis as unknown as Win;
+        const e = w.performance.getEntriesByName('first-contentful-paint')[0];
+        return { fcp: e ? e.startTime : null, skeleton: w.__marks.skeleton ?? null, headline: w.__marks.headline ?? null, chart: w.__marks.chart ?? null };
+      });
       runs.push({ fcp: r.fcp ?? NaN, skeleton: r.skeleton ?? NaN, headline: r.headline ?? NaN, chart: r.chart ?? NaN });
       await page.close();
     }

@@ -131,7 +131,11 @@ describe('indicators dashboard in Chromium', () => {
     await page.getByTitle('白塔区').click();
     await page.waitForURL(/region=211002/);
     await page.locator('[data-testid="dashboard"][data-region="211002"]').waitFor();
-    await page.waitForFunction('!document.querySelector(\'[data-testid="dashboard"]\').closest(\'[style*="opacity: 0.6"]\')');
+    // the previous figures stay dimmed while the county's load: wait until the page shows the new ones
+    await page.waitForFunction(() => {
+      const doc = (globalThis as unknown as { document: { querySelector: (s: string) => { closest: (s: string) => unknown } | null } }).document;
+      return doc.querySelector('[data-testid="dashboard"][data-region="211002"]')?.closest('[style*="opacity: 0.6"]') === null;
+    });
     expect(await headline(page)).toEqual(county);
     // the map is the shipped schematic, labelled as such
     expect(await page.getByTestId('map-schematic').textContent()).toContain('示意图');
