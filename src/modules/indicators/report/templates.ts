@@ -55,10 +55,16 @@ function makeEnv(): typeof Handlebars {
   h('or', (...xs) => xs.some(Boolean));
   h('not', (x) => !x);
   h('has', (x) => x !== null && x !== undefined && x !== '—');
+  // {{seq}}: 一是, 二是, … numbered within one section as written (a skipped point leaves no gap)
+  hb.registerHelper('seq', (options: { data?: { seq?: { n: number } } }) => {
+    const c = options.data?.seq ?? { n: 0 };
+    const n = c.n++;
+    return `${'一二三四五六七八九十'[n] ?? n + 1}是`;
+  });
   return hb;
 }
 const env = makeEnv();
-export const HELPER_NAMES = ['yuan', 'num', 'pct', 'abspct', 'growth', 'status', 'join', 'gt', 'lt', 'eq', 'neq', 'and', 'or', 'not', 'has'];
+export const HELPER_NAMES = ['yuan', 'num', 'pct', 'abspct', 'growth', 'status', 'join', 'gt', 'lt', 'eq', 'neq', 'and', 'or', 'not', 'has', 'seq'];
 
 /** Template output → paragraphs: blank lines separate paragraphs, line breaks inside one are dropped. */
 export function toParagraphs(text: string): string[] {
@@ -101,7 +107,7 @@ export function compileTemplate(section: ReportSection, source: string, strict =
   }
   return (model) => {
     try {
-      return fn(model, { allowProtoPropertiesByDefault: false });
+      return fn(model, { allowProtoPropertiesByDefault: false, data: { seq: { n: 0 } } });
     } catch (e) {
       throw new AppError(400, 'TEMPLATE_INVALID', explainTemplateError(title, e, source));
     }
