@@ -19,6 +19,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('reg_income_year_pk', ['year', 'person_id', 'component'])
     .execute();
   await db.schema.createIndex('reg_income_year_person').on('reg_income_year').column('person_id').execute();
+  // Household sizes for the tables without reading the person rows.
+  await db.schema.createIndex('reg_persons_household_members').on('reg_persons').columns(['household_id', 'merged_into']).execute();
   // Records already in the registry.
   await sql`
     INSERT INTO reg_income_year (year, person_id, component, amount_fen, records)
@@ -29,5 +31,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('reg_persons_household_members').execute();
   await db.schema.dropTable('reg_income_year').execute();
 }

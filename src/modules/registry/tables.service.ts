@@ -61,18 +61,21 @@ export class TablesService {
     const cached = this.cache.get(year);
     if (cached?.version === version) return cached.households;
     const db = this.h.db;
-    const members = await db
-      .selectFrom('reg_persons')
-      .innerJoin('reg_households', 'reg_households.id', 'reg_persons.household_id')
-      .leftJoin('regions', 'regions.code', 'reg_households.region_code')
-      .select(['reg_persons.household_id as hid', 'reg_households.region_code as region', 'regions.urban_rural_code as ur'])
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('reg_persons.merged_into', 'is', null)
-      .groupBy(['reg_persons.household_id', 'reg_households.region_code', 'regions.urban_rural_code'])
-      .execute();
+    // Members per household (an index-only scan of reg_persons_household_members), then each
+    // household's place and the place's urban-rural code.
+    const members = await sql<{ hid: number; n: number }>`
+      SELECT household_id AS hid, COUNT(*) AS n FROM reg_persons
+      WHERE household_id IS NOT NULL AND merged_into IS NULL GROUP BY household_id`.execute(db);
+    const places = new Map<number, string>();
+    for (const h of await db.selectFrom('reg_households').select(['id', 'region_code']).execute()) places.set(h.id, h.region_code);
+    const urbanRural = new Map<string, string | null>();
+    for (const r of await db.selectFrom('regions').select(['code', 'urban_rural_code']).execute()) urbanRural.set(r.code, r.urban_rural_code);
     const byHousehold = new Map<number, HouseholdIncome>();
-    for (const m of members) {
-      byHousehold.set(m.hid!, { regionCode: m.region, members: Number(m.n), components: [0, 0, 0, 0], urban: m.ur ? m.ur.startsWith('1') : null });
+    for (const m of members.rows) {
+      const region = places.get(Number(m.hid));
+      if (region === undefined) continue;
+      const ur = urbanRural.get(region) ?? null;
+      byHousehold.set(Number(m.hid), { regionCode: region, members: Number(m.n), components: [0, 0, 0, 0], urban: ur ? ur.startsWith('1') : null });
     }
     // Records count for the person they belong to now (merged records to the merged-into person).
     // reg_income_year holds each person's yearly sums by component, kept at every batch's commit.

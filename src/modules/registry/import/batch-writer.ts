@@ -235,21 +235,22 @@ export class BatchWriter {
     this.counts.recordsAttempted++;
     // The same record (same person, same content) from the same channel is one record, however often sent.
     const rowKey = recordKey(`${key}\u0000${JSON.stringify(r)}`);
-    const prov = [this.c.channelId, this.c.batchId, no, rowKey];
+    const ch = this.c.channelId;
+    const b = this.c.batchId;
     switch (r.type) {
       case 'income':
-        this.income.push([personId, r.year, r.period, ITEMS[r.item].component, r.item, r.amountFen, ...prov]);
+        this.income.push([personId, r.year, r.period, ITEMS[r.item].component, r.item, r.amountFen, ch, b, no, rowKey]);
         break;
       case 'si':
-        this.si.push([personId, r.year, r.period, r.scheme, r.baseFen, r.personalFen, r.employerFen, r.employerCode, ...prov]);
+        this.si.push([personId, r.year, r.period, r.scheme, r.baseFen, r.personalFen, r.employerFen, r.employerCode, ch, b, no, rowKey]);
         break;
       case 'dibao':
-        this.dibao.push([personId, null, r.year, r.period, r.householdSize, r.standardFen, r.benefitFen, p.regionCode, ...prov]);
+        this.dibao.push([personId, null, r.year, r.period, r.householdSize, r.standardFen, r.benefitFen, p.regionCode, ch, b, no, rowKey]);
         break;
       case 'property':
         this.property.push([
           personId, r.kind, r.valueFen, r.area, r.regionCode, pr.enc(r.address), pr.enc(r.ref), r.ref ? pr.bidx('key', `${this.c.channelCode}\u0000ref\u0000${r.ref}`) : null,
-          r.acquiredOn, r.valuedOn, r.disposedOn, ...prov,
+          r.acquiredOn, r.valuedOn, r.disposedOn, ch, b, no, rowKey,
         ]);
         break;
     }
