@@ -44,6 +44,7 @@ async function run(): Promise<BenchResult[]> {
       const cold = await timeMs(async () => {
         await s.handle.db.deleteFrom('ind_values').execute();
         await s.settings.set('indicators.fingerprint', 'stale', 'bench');
+        s.indicators.forgetSources();
         await get(city);
       });
       // stale: inputs changed → the read is served from the cache, the recomputation runs behind it
@@ -57,6 +58,7 @@ async function run(): Promise<BenchResult[]> {
         const res = await app.inject({ method: 'POST', url: '/api/indicators/recompute', headers: { cookie: city } });
         if (res.statusCode !== 200) throw new Error(res.body);
       });
+      const afterEntry = await timeMs(() => s.indicators.recompute(), 3);
       let bytes = 0;
       const warmCity = await timeMs(async () => {
         bytes = (await get(city)).body.length;
@@ -68,7 +70,8 @@ async function run(): Promise<BenchResult[]> {
       return [
         { name: 'indicators dashboard', metric: 'cold: recompute from sources + dashboard (API)', value: cold / 1000, unit: 's', note },
         { name: 'indicators dashboard', metric: 'stale cache: dashboard while recomputing behind (API)', value: stale, unit: 'ms' },
-        { name: 'indicators dashboard', metric: 'POST /api/indicators/recompute', value: recompute / 1000, unit: 's' },
+        { name: 'indicators dashboard', metric: 'recompute after an entry approval (survey and registry elements kept)', value: afterEntry, unit: 'ms' },
+        { name: 'indicators dashboard', metric: 'POST /api/indicators/recompute (full)', value: recompute / 1000, unit: 's' },
         { name: 'indicators dashboard', metric: 'warm: city dashboard (API, best of 10)', value: warmCity, unit: 'ms', target: '< 1 s first paint', note: `${Math.round(bytes / 1024)} KiB JSON` },
         { name: 'indicators dashboard', metric: 'warm: county dashboard (API, best of 10)', value: warmCounty, unit: 'ms' },
         { name: 'indicators dashboard', metric: 'demo load (or copy) before the measurements', value: loadS, unit: 's' },

@@ -104,17 +104,23 @@ export class IndicatorsRepository {
     return Number((await this.db.selectFrom('ind_values').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   }
 
-  /** A cheap fingerprint of every input: definitions, entries, targets, survey approvals, registry batches, plan progress. */
-  async fingerprint(): Promise<string> {
+  /** A cheap fingerprint of every input, in parts: survey, registry (with key-group rosters), the rest. */
+  async fingerprintParts(): Promise<{ survey: string; registry: string; rest: string }> {
     const r = await sql<Record<string, unknown>>`SELECT
+      (SELECT COUNT(*) FROM sv_samples) AS ss, (SELECT COUNT(*) FROM sv_approvals) AS sa, (SELECT COUNT(*) FROM sv_household_months WHERE status = 'approved') AS sm, (SELECT COUNT(*) FROM sv_population) AS sp,
+      (SELECT MAX(id) FROM reg_batches) AS b, (SELECT MAX(id) FROM reg_merges) AS m, (SELECT COUNT(*) FROM reg_persons) AS p, (SELECT COUNT(*) FROM ind_group_members) AS g,
       (SELECT MAX(updated_at) FROM ind_definitions) AS d, (SELECT COUNT(*) FROM ind_definitions) AS dn,
       (SELECT MAX(reviewed_at) FROM ind_entries WHERE status = 'approved') AS e, (SELECT COUNT(*) FROM ind_entries WHERE status = 'approved') AS en,
       (SELECT MAX(updated_at) FROM ind_targets) AS t, (SELECT COUNT(*) FROM ind_targets) AS tn,
-      (SELECT MAX(id) FROM reg_batches) AS b, (SELECT MAX(id) FROM reg_merges) AS m, (SELECT COUNT(*) FROM reg_persons) AS p,
-      (SELECT COUNT(*) FROM sv_approvals) AS sa, (SELECT COUNT(*) FROM sv_household_months WHERE status = 'approved') AS sm, (SELECT COUNT(*) FROM sv_population) AS sp,
-      (SELECT COUNT(*) FROM ind_group_members) AS g,
       (SELECT MAX(updated_at) FROM tasks) AS wt, (SELECT COUNT(*) FROM milestones WHERE actual_value IS NOT NULL) AS wm`.execute(this.db);
-    return JSON.stringify(Object.values(r.rows[0]).map((v) => (v === null || v === undefined ? '' : String(v))));
+    const row = r.rows[0];
+    const pick = (...k: string[]) => JSON.stringify(k.map((x) => (row[x] === null || row[x] === undefined ? '' : String(row[x]))));
+    return { survey: pick('ss', 'sa', 'sm', 'sp'), registry: pick('b', 'm', 'p', 'g'), rest: pick('d', 'dn', 'e', 'en', 't', 'tn', 'wt', 'wm') };
+  }
+
+  async fingerprint(): Promise<string> {
+    const f = await this.fingerprintParts();
+    return `${f.survey}|${f.registry}|${f.rest}`;
   }
 
   // ---------- registry (read-only) ----------

@@ -67,7 +67,7 @@ export function indicatorsRoutes(app: FastifyInstance, deps: { indicators: Indic
   r.post('/api/indicators/recompute', { ...enter, schema: { tags, summary: '立即重算全部指标（督查人员）', response: { 200: RecomputeSchema } } }, async (req) => {
     const u = requireUser(req);
     await s.assertSupervisor(u);
-    const rep = await s.recompute();
+    const rep = await s.recompute(undefined, { full: true });
     await s.auditRecompute(actorOf(req), rep);
     return rep;
   });

@@ -75,6 +75,10 @@ function toEntry(r: EntryRow): ManualEntry {
 export class IndicatorsService {
   readonly repo: IndicatorsRepository;
   private running: Promise<RecomputeReport> | null = null;
+  private sourceCache: {
+    survey?: { key: string; store: ElementStore; distributions: Map<string, Distribution>; years: number[] };
+    registry?: { key: string; store: ElementStore; keyGroups: Map<string, KeyGroupFigure[]>; years: number[] };
+  } = {};
   private seeded = false;
 
   constructor(
@@ -149,23 +153,47 @@ export class IndicatorsService {
   }
 
   /** Recomputes every value from the sources (the cold path). One computation at a time. */
-  recompute(onProgress?: (step: string, done: number, total: number) => void): Promise<RecomputeReport> {
+  recompute(onProgress?: (step: string, done: number, total: number) => void, opts: { full?: boolean } = {}): Promise<RecomputeReport> {
+    if (opts.full) this.forgetSources();
     if (!this.running) this.running = this.doRecompute(onProgress).finally(() => (this.running = null));
     return this.running;
+  }
+
+  /** Drops the kept survey and registry elements: the next computation reads every source again. */
+  forgetSources(): void {
+    this.sourceCache = {};
   }
 
   private async doRecompute(onProgress?: (step: string, done: number, total: number) => void): Promise<RecomputeReport> {
     const t0 = Date.now();
     await this.ensureSeeded();
     const p = onProgress ?? (() => {});
+    const parts = await this.repo.fingerprintParts();
+    // the survey and registry elements are kept while their inputs are unchanged (an entry approval recomputes in well under a second)
+    if (this.sourceCache.survey?.key !== parts.survey) {
+      p('survey', 0, 4);
+      const st = new ElementStore();
+      const dist = new Map<string, Distribution>();
+      const years = await surveySource(this.survey, st, dist);
+      this.sourceCache.survey = { key: parts.survey, store: st, distributions: dist, years };
+    }
+    if (this.sourceCache.registry?.key !== parts.registry) {
+      p('registry', 1, 4);
+      const st = new ElementStore();
+      const groups = new Map<string, KeyGroupFigure[]>();
+      const rules = await this.registry.tables.rules();
+      const years = await registrySource(this.repo, { min: Math.max(3, rules.minHouseholds.county ?? 3), dominance: rules.dominance }, st, groups);
+      this.sourceCache.registry = { key: parts.registry, store: st, keyGroups: groups, years };
+    }
+    const sv = this.sourceCache.survey!;
+    const rg = this.sourceCache.registry!;
     const store = new ElementStore();
-    const distributions = new Map<string, Distribution>();
-    const keyGroups = new Map<string, KeyGroupFigure[]>();
-    p('survey', 0, 4);
-    const surveyYears = await surveySource(this.survey, store, distributions);
-    p('registry', 1, 4);
-    const rules = await this.registry.tables.rules();
-    const registryYears = await registrySource(this.repo, { min: Math.max(3, rules.minHouseholds.county ?? 3), dominance: rules.dominance }, store, keyGroups);
+    for (const [k, v] of sv.store.map) store.map.set(k, v);
+    for (const [k, v] of rg.store.map) store.map.set(k, v);
+    const distributions = sv.distributions;
+    const keyGroups = rg.keyGroups;
+    const surveyYears = sv.years;
+    const registryYears = rg.years;
     p('workplan', 2, 4);
     await this.workplanElements(store);
     p('indicators', 3, 4);

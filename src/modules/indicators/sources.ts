@@ -7,7 +7,7 @@ import type { IndicatorSource } from '../../shared/api/indicators.js';
 import { inScope } from '../../shared/region-scope.js';
 import { LIAOYANG_DIVISIONS } from '../regions/liaoyang-divisions.js';
 import { groupSummary, lorenz, sortSample, surveyDesign, svyGini, svyRatio, svyTotal, type SurveyDesign } from '../stats/index.js';
-import { buildDesign, cellOf, disposableOf, estimateTables, type PeriodUnits } from '../survey/estimate.js';
+import { buildDesign, cellOf, disposableOf, type PeriodUnits } from '../survey/estimate.js';
 import type { SurveyService } from '../survey/survey.service.js';
 import { parsePeriod } from '../survey/periods.js';
 import { POVERTY_LINE } from '../demo/params-income.js';
@@ -79,29 +79,25 @@ export async function surveySource(survey: SurveyService, store: ElementStore, e
     const totals = await survey.estimates.populationTotals(year);
     const urban = units.domains.map((ds) => ds[1] === 'urban');
     const county = units.domains.map((ds) => ds[2]);
-    units.domains = units.domains.map((ds, i) => [...ds, `${county[i]}:${urban[i] ? 'urban' : 'rural'}`]);
-    const domains = ['all', 'urban', 'rural', ...COUNTIES.flatMap((c) => [c.code, `${c.code}:urban`, `${c.code}:rural`])].map((key) => ({ key, label: key }));
-    const table = estimateTables(units, { settings, domains, quintileDomains: [], totals, cpi: null });
     const period = String(year);
     const label = `住户收支调查 ${year} 年度估计`;
     const href = `/survey/estimates?period=${year}`;
     const el = (value: number | null, se: number | null, ci: [number | null, number | null] | null, n: number | null, suppressed = false): ElementValue => ({
       value: suppressed ? null : value, se: suppressed ? null : se, ci: !suppressed && ci && ci[0] !== null && ci[1] !== null ? [ci[0], ci[1]] : null, n, suppressed, kind: 'survey', label, href, synthetic: false,
     });
-    const rowByDomain = new Map(table.rows.map((r) => [r.domain, r]));
+    // the same design and ratio estimator as the survey's published table (svyratio of disposable income over members)
+    const { design } = buildDesign(units, totals);
+    const disp = disposableOf(units);
+    const m = units.members;
     for (const region of REGIONS) {
-      const dk = (area: 'all' | 'urban' | 'rural') => (region === CITY ? area : area === 'all' ? region : `${region}:${area}`);
       for (const area of ['all', 'urban', 'rural'] as const) {
-        const r = rowByDomain.get(dk(area));
-        if (!r) continue;
-        const c = r.disposable;
+        const dom = mask(units, (i) => (region === CITY || county[i] === region) && (area === 'all' || urban[i] === (area === 'urban')));
+        const nh = dom.reduce((a, b) => a + b, 0);
+        const c = cellOf(nh >= 2 ? svyRatio(design, disp, m, { domain: dom, level: settings.level }) : null, nh, settings);
         store.set(`survey.income_pc.${area}`, period, region, el(c.estimate, c.se, c.ci, c.n, c.flags.includes('suppressed')));
       }
     }
     // distribution: Gini, middle-income share, rural poor, quintiles, Lorenz
-    const { design } = buildDesign(units, totals);
-    const disp = disposableOf(units);
-    const m = units.members;
     const pc = Float64Array.from(disp, (v, i) => v / m[i]);
     const personDesign: SurveyDesign = surveyDesign({ weights: Float64Array.from(design.weights, (w, i) => w * m[i]), strata: units.stratum, psu: units.psu.map((p, i) => `${units.stratum[i]}|${p}`), lonelyPsu: 'adjust' });
     const line = POVERTY_LINES[year] ?? POVERTY_LINES[Math.max(...Object.keys(POVERTY_LINES).map(Number))];
