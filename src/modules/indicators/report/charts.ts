@@ -58,6 +58,11 @@ export function cjkFonts(): { files: string[]; family: string } | null {
   return fontCache;
 }
 
+/** Forget the rasterised charts (benchmarks measure the cold path). */
+export function clearChartCache(): void {
+  pngCache.clear();
+}
+
 /** Test hook: pretend there is no CJK font (null) or search again (undefined). */
 export function setFontsForTest(v: { files: string[]; family: string } | null | undefined): void {
   fontCache = v;
@@ -119,7 +124,7 @@ async function render(key: ChartImage['key'], title: string, option: echarts.ECh
 const SERIES_NAME: Record<string, string> = { 'income.pc.urban': '城镇居民', 'income.pc.rural': '农村居民' };
 
 export function seriesChart(d: Dashboard): Promise<ChartImage> | null {
-  const lines = d.series.filter((s) => /income/.test(s.code) && !/ratio/.test(s.code));
+  const lines = d.series.filter((s) => /income/.test(s.code) && !/ratio/.test(s.code) && s.points.some((p) => p.value !== null));
   if (lines.length === 0) return null;
   const years = [...new Set(lines.flatMap((s) => s.points.map((p) => Number(p.period.slice(0, 4)))))].sort((a, b) => a - b);
   const name = (code: string) => SERIES_NAME[code] ?? d.definitions.find((x) => x.code === code)?.name.zh ?? code;
@@ -138,7 +143,7 @@ export function seriesChart(d: Dashboard): Promise<ChartImage> | null {
 
 export function quintileChart(d: Dashboard): Promise<ChartImage> | null {
   const q = d.quintiles;
-  if (!q) return null;
+  if (!q || q.means.length === 0) return null;
   return render('quintiles', '居民五等份收入分组人均可支配收入（元）', {
     grid: { left: 70, right: 30, top: 50, bottom: 40 },
     xAxis: { type: 'category', data: ['低收入组', '中间偏下收入组', '中间收入组', '中间偏上收入组', '高收入组'] },
@@ -148,7 +153,7 @@ export function quintileChart(d: Dashboard): Promise<ChartImage> | null {
 }
 
 export function countyChart(d: Dashboard): Promise<ChartImage> | null {
-  if (d.counties.length === 0) return null;
+  if (!d.counties.some((c) => c.urban.value !== null || c.rural.value !== null)) return null;
   const names = d.counties.map((c) => c.name);
   return render('counties', '各县（市）区城乡居民人均可支配收入（元）', {
     legend: { bottom: 0 },

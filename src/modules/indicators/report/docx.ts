@@ -115,7 +115,8 @@ export async function reportDocx(d: Dashboard, o: ReportOptions): Promise<Buffer
   const body: (Paragraph | Table)[] = [];
   for (const s of REPORT_SECTIONS) {
     body.push(heading(SECTION_TITLES[s]));
-    for (const p of renderSection(s, o.templates[s], m)) body.push(narrative(p));
+    const paragraphs = renderSection(s, o.templates[s], m);
+    for (const p of paragraphs.length ? paragraphs : ['本期无相关内容。']) body.push(narrative(p));
     for (const key of PLACEMENT[s].charts) {
       const c = charts.get(key);
       if (!c) continue;
