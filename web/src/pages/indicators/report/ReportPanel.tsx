@@ -195,15 +195,15 @@ function TemplateDrawer({ open, onClose, data, onChange, query }: { open: boolea
               />
               {errors[tpl.section] && <Alert type="error" showIcon title={errors[tpl.section]} />}
               <Space>
-                <Button onClick={() => void act(tpl.section, 'preview')} loading={busy === `${tpl.section}.preview`}>
+                <Button onClick={() => void act(tpl.section, 'preview')} loading={busy === `${tpl.section}.preview`} data-testid={`template-preview-${tpl.section}`}>
                   {t('report.preview')}
                 </Button>
                 {data.canEdit && (
                   <>
-                    <Button type="primary" onClick={() => void act(tpl.section, 'save')} loading={busy === `${tpl.section}.save`}>
+                    <Button type="primary" onClick={() => void act(tpl.section, 'save')} loading={busy === `${tpl.section}.save`} data-testid={`template-save-${tpl.section}`}>
                       {t('report.save')}
                     </Button>
-                    <Button onClick={() => void act(tpl.section, 'reset')} loading={busy === `${tpl.section}.reset`} disabled={tpl.version === 0 && drafts[tpl.section] === undefined}>
+                    <Button onClick={() => void act(tpl.section, 'reset')} loading={busy === `${tpl.section}.reset`} disabled={tpl.version === 0 && drafts[tpl.section] === undefined} data-testid={`template-reset-${tpl.section}`}>
                       {t('report.reset')}
                     </Button>
                   </>
