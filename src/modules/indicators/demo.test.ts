@@ -33,7 +33,12 @@ describe('indicators demo over the registry demo city (SQLite)', () => {
     expect(d.doublingPath.find((x) => x.code === 'income.pc.urban')!.baseValue).toBe(urban[0].value);
     const coop = d.headline.find((h) => h.code === 'coop.land_share')!;
     expect([coop.value, coop.synthetic]).toEqual([DEMO_COOPS[2023], true]);
-    expect(report.entries).toBeGreaterThan(13 * 6);
+    expect(report.entries).toBeGreaterThan(13 * 7);
+    // the middle-income target (not below the 2017 share) is seeded once the 2017 value exists
+    const middle = d.targets.find((x) => x.indicator === 'middle.share')!;
+    const m2017 = middle.targetValue;
+    expect(middle).toMatchObject({ kind: 'level', baseYear: 2017, targetYear: 2020 });
+    expect(m2017).toBeGreaterThan(0);
   });
 
   it('computes key-group incomes from the registry through the rosters, suppressed where too few', async () => {

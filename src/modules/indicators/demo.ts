@@ -9,7 +9,7 @@ import type { RegistryService } from '../registry/registry.service.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import type { SurveyService } from '../survey/survey.service.js';
 import type { IndicatorsService } from './indicators.service.js';
-import { CITY } from './sources.js';
+import { CITY, MIDDLE_PER_CAPITA } from './sources.js';
 
 export const DEMO_STATS_LABEL = '市统计局 公布数（演示数据：由合成城市推算，非真实统计）';
 export const DEMO_COOP_LABEL = '市农委 报送（演示数据，非真实统计）';
@@ -60,6 +60,7 @@ export async function loadIndicatorsDemo(
     entry('inequality.gini', y, Math.round(sum.gini * 1000) / 1000, dept('statistics'), DEMO_STATS_LABEL);
     entry('poverty.rural.headcount', y, round(sum.ruralPoor / city.scale), dept('statistics'), DEMO_STATS_LABEL);
     entry('dibao.recipients', y, round((sum.dibaoRecipients.urban + sum.dibaoRecipients.rural) / city.scale), dept('civil_affairs'), DEMO_STATS_LABEL);
+    entry('middle.share', y, Math.round(middleShare(demo, city, y) * 1000) / 10, dept('statistics'), DEMO_STATS_LABEL);
   }
   for (const [y, n] of Object.entries(DEMO_COOPS)) entry('coop.land_share', Number(y), n, dept('agriculture'), DEMO_COOP_LABEL);
   await ind.repo.insertEntries(rows);
@@ -81,4 +82,20 @@ export async function loadIndicatorsDemo(
   p('compute');
   const rep = await ind.recompute();
   return { entries: rows.length, groupMembers, values: rep.values, seconds: (Date.now() - t0) / 1000 };
+}
+
+/** Share of persons in middle-income households (per-capita band of sources.ts) in the synthetic city. */
+function middleShare(demo: typeof import('../demo/index.js'), city: import('../demo/index.js').City, year: number): number {
+  const P = demo.yearParams(city, year);
+  const buf = new demo.HouseholdPlan();
+  let inBand = 0;
+  let persons = 0;
+  for (let h = 0; h < city.households.count; h++) {
+    const b = demo.planHousehold(city, h, P, buf);
+    if (b.members === 0) continue;
+    const pc = b.disposable() / 100 / b.members;
+    persons += b.members;
+    if (pc >= MIDDLE_PER_CAPITA[0] && pc < MIDDLE_PER_CAPITA[1]) inBand += b.members;
+  }
+  return persons ? inBand / persons : 0;
 }
