@@ -50,6 +50,6 @@ export function reportRoutes(app: FastifyInstance, deps: { indicators: Indicator
   );
   r.post('/api/indicators/report/templates/preview', { ...read, schema: { tags, summary: '用当前数据预览一个部分的模板', body: PreviewSchema, response: { 200: z.object({ text: z.string() }) } } }, async (req) => {
     const { section, source, ...q } = req.body;
-    return { text: await s.preview(requireUser(req), section, source, q) };
+    return { text: await s.preview(requireUser(req), section, source, q, actorOf(req)) };
   });
 }

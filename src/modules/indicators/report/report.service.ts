@@ -103,9 +103,10 @@ export class ReportService {
     return this.view(section, v);
   }
 
-  async preview(user: IndicatorUser, section: ReportSection, source: string, q: ReportQuery): Promise<string> {
+  async preview(user: IndicatorUser, section: ReportSection, source: string, q: ReportQuery, actor: Actor): Promise<string> {
     const { year, period } = resolvePeriod(q);
     const d = await this.indicators.dashboard(user, { region: q.region, year });
+    await this.audit.record(actor, { action: 'indicators.report.template.preview', objectType: 'report_template', objectId: section, regionCode: d.region.code });
     return previewSection(d, section, source, period);
   }
 

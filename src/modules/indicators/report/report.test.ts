@@ -75,6 +75,7 @@ describe('monitoring report .docx from the fixture dashboard', () => {
     expect(doc.paragraphs).toContain('辽阳市2025年第三季度城乡居民收入增长监测报告');
     expect(doc.paragraphs).toContain('增收监测〔2025〕3号');
     expect(doc.text).toContain('按季度开展监测');
+    expect(doc.paragraphs).toContain('（指标按年度计算，本期报告采用截至2025年第三季度可得的2025年最新数据）');
     expect(doc.media).toHaveLength(0);
   });
 

@@ -6,7 +6,7 @@
  * Also exports TableExportButton for the dashboard's per-chart export (?table=NAME).
  */
 import { DownloadOutlined, EditOutlined, FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Drawer, Input, Progress, Segmented, Select, Space, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Collapse, Drawer, Input, Progress, Segmented, Select, Space, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { errorText } from '../../../i18n';
 import { downloadWithProgress, reportApi, type ReportQuery, type ReportSection, type ReportTable, type ReportTemplate, type ReportTemplates } from './api';
@@ -142,6 +142,20 @@ export function TableExportButton({ region, year, table, period }: { region: str
   );
 }
 
+/** The template fields and helpers (src/modules/indicators/report/model.ts and templates.ts), for the drawer's help. */
+const FIELDS: [string, string][] = [
+  ['periodText · regionWord · region.name · reportDate', '报告期（2025年第三季度）· 全市/全县/全区 · 地区名称 · 报告日期'],
+  ['headline.urban / rural / all / ratio / gini / middle / poor / coop', '核心指标；每项有 .text（带单位）.valueText .value .growth .growthWords（增长6.4%）.ciText .source'],
+  ['doubling（#each）', 'name baseYear baseText latestText multipleText achieved —— 与2010年相比的翻番情况'],
+  ['quintiles', 'lowText highText highToLowText topShareText bottomShareText —— 五等份'],
+  ['counties（#each）· countyHigh · countyLow · countyFastestRural · countyHighToLowText', 'name 及 urban / rural / all / ratio（各为指标，有 .text 等）'],
+  ['keyGroups（#each）· keyGroupsBelowAll · keyGroupsAboveAll · fastestGroup', 'name income（指标）ratioText comparedWords'],
+  ['targets（#each）· targetsBehind · targetCounts.achieved / on_track / at_risk / off_track / no_data', 'title planRef statusText latestPeriod latestText targetText requiredText trendText projectedText'],
+  ['tasks', 'total red yellow green done redShareText redGroups（label red）'],
+  ['{{yuan x}} {{num x 2}} {{pct x}} {{abspct x}} {{growth x}} {{status s}} {{join list "name" "、"}} {{seq}}', '格式化函数：元、数字、百分比、绝对值百分比、增长/下降、目标状态、连接列表、一是/二是…'],
+  ['{{#if (has x)}} {{#if (gt a b)}} lt eq neq and or not', '条件：有值、大于、小于、等于、不等于、且、或、非；段落之间空一行'],
+];
+
 function TemplateDrawer({ open, onClose, data, onChange, query }: { open: boolean; onClose: () => void; data: ReportTemplates; onChange: (d: ReportTemplates) => void; query: ReportQuery }) {
   const { t, locale } = useReportI18n();
   const { message } = App.useApp();
@@ -175,6 +189,20 @@ function TemplateDrawer({ open, onClose, data, onChange, query }: { open: boolea
   return (
     <Drawer open={open} onClose={onClose} size={720} title={t('report.templates')} data-testid="template-drawer">
       <Typography.Paragraph type="secondary">{t('report.templates.help')}</Typography.Paragraph>
+      <Collapse
+        size="small"
+        style={{ marginBottom: 12 }}
+        items={[{ key: 'fields', label: t('report.variables'), children: (
+          <dl style={{ margin: 0, fontSize: 12 }}>
+            {FIELDS.map(([k, v]) => (
+              <div key={k} style={{ marginBottom: 6 }}>
+                <dt><Typography.Text code>{k}</Typography.Text></dt>
+                <dd style={{ marginLeft: 12 }}>{v}</dd>
+              </div>
+            ))}
+          </dl>
+        ) }]}
+      />
       {!data.canEdit && <Alert type="info" showIcon title={t('report.readOnly')} style={{ marginBottom: 12 }} />}
       <Tabs
         items={data.templates.map((tpl) => ({
