@@ -144,7 +144,7 @@ function periodKindOf(p: string): ReportModel['periodKind'] {
 function targetView(defs: Map<string, IndicatorDefinition>, t: Target): TargetView {
   const spec = specOf(defs, t.indicator);
   const targetText = t.kind === 'multiple'
-    ? `${t.baseValue === null ? NO_VALUE : formatWithUnit(t.baseValue * t.targetValue, spec)}（${t.baseYear}年的${formatNumber(t.targetValue, 1).replace(/\.0$/, '')}倍）`
+    ? `${t.baseValue === null ? '' : `${formatWithUnit(t.baseValue * t.targetValue, spec)}（`}${t.baseYear}年的${formatNumber(t.targetValue, 1).replace(/\.0$/, '')}倍${t.baseValue === null ? '' : '）'}`
     : `${t.kind === 'at_most' ? '不高于' : ''}${formatWithUnit(t.targetValue, spec)}`;
   return {
     id: t.id,
