@@ -60,7 +60,7 @@ describe('indicators dashboard', () => {
   it('shows each chart as a table on request, with the doubling path and confidence intervals', async () => {
     serve();
     renderPage(<IndicatorsPage />);
-    await screen.findByTestId('panel-series');
+    await screen.findByTestId('panel-series', {}, { timeout: 10_000 });
     fireEvent.click(within(screen.getByTestId('toggle-series')).getByText('表'));
     const table = await screen.findByTestId('table-series');
     const rows = within(table).getAllByRole('row');
@@ -76,7 +76,7 @@ describe('indicators dashboard', () => {
   it('colours targets by status and shows the growth still needed and the projection', async () => {
     serve();
     renderPage(<IndicatorsPage />);
-    const coop = await screen.findByTestId('target-4');
+    const coop = await screen.findByTestId('target-4', {}, { timeout: 10_000 });
     expect(within(coop).getByTestId('target-status-4').textContent).toBe('进度正常');
     expect(coop.textContent).toContain('5.4%');
     expect(coop.textContent).toContain('82');
@@ -88,7 +88,7 @@ describe('indicators dashboard', () => {
   it('labels the county map as a schematic and sums task statuses', async () => {
     serve();
     renderPage(<IndicatorsPage />);
-    expect((await screen.findByTestId('map-schematic')).textContent).toContain('示意图');
+    expect((await screen.findByTestId('map-schematic', {}, { timeout: 10_000 })).textContent).toContain('示意图');
     expect(screen.getByTestId('tasks-total').textContent).toBe('合计：红 3，黄 3，绿 10，办结 1');
     fireEvent.click(within(screen.getByTestId('toggle-counties')).getByText('表'));
     const rows = within(await screen.findByTestId('table-counties')).getAllByRole('row');

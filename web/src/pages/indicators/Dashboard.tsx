@@ -1,10 +1,10 @@
 /**
  * 监测看板: one request (GET /api/indicators/dashboard) fills the whole page. A skeleton of the headline
- * cards paints at once; the cards render from the data without waiting for echarts, whose chunk is
- * fetched in parallel with the data and fills the chart panels when it arrives.
+ * cards paints at once; the cards render from the data first, on their own; the panels below (and the
+ * echarts chunk, fetched only then) follow in the next frame, so the figures are not held up by chart code.
  */
 import { Alert, Card, Col, Row, Skeleton, Typography } from 'antd';
-import { lazy, useEffect, useMemo } from 'react';
+import { lazy, useEffect, useMemo, useState } from 'react';
 import { useApi } from '../../api/useApi';
 import { errorText } from '../../i18n';
 import type { Dashboard as DashboardData } from './api';
@@ -55,10 +55,30 @@ export function DashboardView({ d }: { d: DashboardData }) {
   const allIncome = d.headline.find((v) => v.code === 'income.pc.all')?.value ?? null;
   const seriesSources = d.series.flatMap((s) => s.points.slice(-1).map((p) => p.source));
   const chart = (option: Record<string, unknown>, id: string) => <EChart option={option} locale={locale} testId={`chart-${id}`} />;
+  // the headline paints first; the panels (tables, charts, echarts' chunk) after the browser has painted it
+  const [panels, setPanels] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        preloadCharts();
+        setPanels(true);
+      }, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer) clearTimeout(timer);
+    };
+  }, []);
 
   return (
     <div data-testid="dashboard" data-region={d.region.code} data-year={d.year}>
       <Headline values={d.headline} defs={defs} />
+      {!panels ? (
+        <Card size="small" style={{ marginTop: 12 }}>
+          <Skeleton active paragraph={{ rows: 8 }} />
+        </Card>
+      ) : (
       <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
         <Col xs={24} xl={16}>
           <ChartCard id="series" title={t('chart.series')} {...common} exportTable="series" chart={chart(seriesOption(d, t, nameOf), 'series')} table={seriesTable(d, defs, t)} sources={seriesSources} definitions={defsOf('income.pc.urban', 'income.pc.rural')} />
@@ -128,6 +148,7 @@ export function DashboardView({ d }: { d: DashboardData }) {
           </Card>
         </Col>
       </Row>
+      )}
       <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginTop: 8 }}>
         {t('ind.generatedAt', { at: d.generatedAt.slice(0, 16).replace('T', ' ') })}
       </Typography.Text>

@@ -11,13 +11,11 @@ import type { Region } from '../../api/types';
 import { useApi } from '../../api/useApi';
 import { useMe } from '../../session/SessionContext';
 import type { Dashboard as DashboardData, Target } from './api';
-import { Dashboard, preloadCharts } from './Dashboard';
+import { Dashboard } from './Dashboard';
 import { Entries } from './Entries';
 import { definitionMap, yearOptions } from './format';
 import { useIndI18n } from './messages';
 import { TargetsTable } from './TargetsTable';
-
-preloadCharts();
 
 type Tab = 'dashboard' | 'targets' | 'entries';
 
