@@ -137,6 +137,10 @@ describe('report templates', () => {
     expect(err('problems', '{{#each targets}}x{{/if}}')!.message).toBe('模板“三、存在问题”第1行有误：块标记不匹配：“{{#each}}”与“{{/if}}”');
     expect(err('suggestions', '{{yuanx headline.urban.value}}')!.message).toContain('未知的数据字段或函数“yuanx”');
     expect(err('overview', '收入{{headline.urban.text}}\n{{#each targets}}{{titel}}{{/each}}')!.message).toBe('模板“一、总体情况”第2行有误：未知的数据字段或函数“titel”');
+    // a misspelt field used only as a helper argument (strict mode alone would read it as false)
+    expect(err('overview', '收入\n\n{{#if (has headline.urbn.value)}}城镇{{/if}}{{headline.all.text}}')).toEqual({ code: 'TEMPLATE_INVALID', message: '模板“一、总体情况”第3行有误：未知的数据字段或函数“headline.urbn.value”' });
+    expect(err('problems', '{{#each targetsBehind}}{{#if (has latestPerod)}}x{{/if}}{{/each}}有')!.message).toContain('“latestPerod”');
+    expect(err('problems', '{{#each targetsBehind}}{{#if (has latestPeriod)}}{{../region.name}}{{/if}}{{/each}}有')).toBeNull();
     expect(err('overview', '   ')).toEqual({ code: 'TEMPLATE_EMPTY', message: '模板“一、总体情况”生成的文字为空' });
   });
 });

@@ -116,11 +116,79 @@ export function compileTemplate(section: ReportSection, source: string, strict =
 
 let fixtureModel: ReportModel | undefined;
 
+type Node = { type: string; loc?: { start: { line: number } } } & Record<string, unknown>;
+const BUILTIN_BLOCKS = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log']);
+
+/**
+ * Strict mode misses fields used only as helper arguments ({{#if (has headline.urbn.value)}} is just false),
+ * so the parsed template is walked too: every path is resolved against the fixture model, with the
+ * context #each and #with open (an array's first element stands for its items).
+ */
+function checkPaths(section: ReportSection, source: string, model: ReportModel): void {
+  let ast: Node;
+  try {
+    ast = Handlebars.parse(source) as unknown as Node;
+  } catch {
+    return; // syntax errors are reported by the compile step
+  }
+  const title = SECTION_TITLES[section];
+  const fail = (n: Node, path: string): never => {
+    throw new AppError(400, 'TEMPLATE_INVALID', `模板“${title}”第${n.loc?.start.line ?? 1}行有误：未知的数据字段或函数“${path}”`);
+  };
+  const resolve = (n: Node, stack: unknown[]): { ok: boolean; value: unknown } => {
+    if (n.type !== 'PathExpression') return { ok: true, value: undefined };
+    if (n.data) return { ok: true, value: undefined }; // @index, @first, @root …
+    const depth = (n.depth as number) ?? 0;
+    let cur: unknown = stack[stack.length - 1 - depth];
+    for (const part of n.parts as string[]) {
+      if (cur === undefined) return { ok: true, value: undefined }; // context not known here
+      if (cur === null || typeof cur !== 'object') return { ok: true, value: undefined };
+      if (!(part in (cur as object))) return { ok: false, value: undefined };
+      cur = (cur as Record<string, unknown>)[part];
+    }
+    return { ok: true, value: cur };
+  };
+  const expr = (n: Node | undefined, stack: unknown[]): void => {
+    if (!n) return;
+    if (n.type === 'SubExpression') return call(n, stack);
+    if (n.type === 'PathExpression' && !resolve(n, stack).ok) fail(n, n.original as string);
+  };
+  const call = (n: Node, stack: unknown[]): void => {
+    const path = n.path as Node;
+    const params = (n.params as Node[]) ?? [];
+    const name = path.type === 'PathExpression' ? (path.original as string) : '';
+    const isHelper = HELPER_NAMES.includes(name) || BUILTIN_BLOCKS.has(name);
+    if (!isHelper) expr(path, stack);
+    for (const p of params) expr(p, stack);
+    for (const pair of ((n.hash as Node | undefined)?.pairs as Node[] | undefined) ?? []) expr(pair.value as Node, stack);
+  };
+  const walk = (n: Node | undefined, stack: unknown[]): void => {
+    if (!n) return;
+    if (n.type === 'Program') return void (n.body as Node[]).forEach((b) => walk(b, stack));
+    if (n.type === 'MustacheStatement') return call(n, stack);
+    if (n.type === 'BlockStatement') {
+      call(n, stack);
+      const name = ((n.path as Node).original as string) ?? '';
+      const arg = (n.params as Node[])[0];
+      let inner: unknown[] = stack;
+      if (name === 'each' || name === 'with') {
+        const v = arg ? resolve(arg, stack).value : undefined;
+        const ctx = name === 'each' ? (Array.isArray(v) ? v[0] : undefined) : v;
+        inner = [...stack, ctx];
+      }
+      walk(n.program as Node, inner);
+      walk(n.inverse as Node, stack);
+    }
+  };
+  walk(ast, [model]);
+}
+
 /** Check a template before saving: compiles, renders in strict mode against the fixture, not empty, not too long. */
 export function validateTemplate(section: ReportSection, source: string): void {
   const title = SECTION_TITLES[section];
   if (source.length > MAX_TEMPLATE_LENGTH) throw new AppError(400, 'TEMPLATE_TOO_LONG', `模板“${title}”过长（不超过 ${MAX_TEMPLATE_LENGTH} 个字符）`);
   fixtureModel ??= buildReportModel(FIXTURE_DASHBOARD);
+  checkPaths(section, source, fixtureModel);
   const out = compileTemplate(section, source, true)(fixtureModel);
   // the compile above is lazy in Handlebars: force it and then check the result
   if (toParagraphs(out).length === 0) throw new AppError(400, 'TEMPLATE_EMPTY', `模板“${title}”生成的文字为空`);
