@@ -2,7 +2,8 @@
  * 监测报告 panel, embedded by the indicators dashboard: download the monitoring report (.docx) and its
  * tables (.xlsx) for the region and year shown, for the year, a quarter or a month, with download
  * progress; a drawer with the report's narrative templates (one textarea per section, preview with the
- * current data, save, reset to default) for users the server allows to edit (analysts and supervisors).
+ * current data, save, reset to default) for users the server allows to edit (city analysts and supervisors;
+ * the button is hidden from everybody else).
  * Also exports TableExportButton for the dashboard's per-chart export (?table=NAME).
  */
 import { DownloadOutlined, EditOutlined, FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
@@ -108,7 +109,7 @@ export function ReportPanel({ region, year }: ReportPanelProps) {
         <Button icon={<FileExcelOutlined />} loading={busy && state?.what === 'xlsx'} disabled={busy} onClick={() => void run('xlsx', reportApi.xlsxUrl(q), `收入增长监测表-${period}.xlsx`)} data-testid="report-xlsx">
           {t('report.exportXlsx')}
         </Button>
-        {templates && (
+        {templates?.canEdit && (
           <Button icon={<EditOutlined />} onClick={() => setDrawer(true)} data-testid="report-templates">
             {t('report.editTemplates')}
           </Button>
