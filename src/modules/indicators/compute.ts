@@ -8,7 +8,7 @@
 import { nowIso } from '../../shared/time.js';
 import type { IndicatorSource } from '../../shared/api/indicators.js';
 import { elementsOf, indicatorValue, parseFormula, type Node } from './formula.js';
-import type { DefinitionRow, EntryRow, IndicatorsRepository, ValueRow } from './indicators.repository.js';
+import type { DefinitionRow, EntryRow, ValueRow } from './indicators.repository.js';
 import { CITY, ElementStore, REGIONS, type Distribution, type ElementValue, type KeyGroupFigure } from './sources.js';
 
 export const FIRST_YEAR = 2010;
