@@ -262,9 +262,10 @@ export function buildReportModel(d: Dashboard, period?: string, today = d.genera
     quintiles,
     gini: d.lorenz ? figOf(defs, d.lorenz.gini) : (headline.gini ?? null),
     counties,
-    countyHigh: withAll[0] ?? null,
-    countyLow: withAll.at(-1) ?? null,
-    countyFastestRural: ruralGrowth[0] ?? null,
+    // comparisons need two counties at least (a county's own report has one row)
+    countyHigh: withAll.length > 1 ? withAll[0]! : null,
+    countyLow: withAll.length > 1 ? withAll.at(-1)! : null,
+    countyFastestRural: ruralGrowth.length > 1 ? ruralGrowth[0]! : null,
     countyHighToLowText: withAll.length > 1 && withAll.at(-1)!.all.value ? formatNumber(withAll[0]!.all.value! / withAll.at(-1)!.all.value!, 2) : NO_VALUE,
     keyGroups,
     keyGroupsBelowAll: keyGroups.filter((g) => g.ratioToAll !== null && g.ratioToAll < 0.995),

@@ -79,6 +79,18 @@ describe('monitoring report .docx from the fixture dashboard', () => {
     expect(doc.media).toHaveLength(0);
   });
 
+  it('writes a county report without comparing the county with itself, numbering what is left', async () => {
+    const county = { ...D, region: { code: '211021', name: '辽阳县', level: 'county' as const }, counties: D.counties.filter((c) => c.region === '211021') };
+    const doc = await parseDocx(await reportDocx(county, { templates, charts: false }));
+    expect(doc.paragraphs).toContain('辽阳县2025年城乡居民收入增长监测报告');
+    expect(doc.text).toContain('全县居民人均可支配收入40,319元');
+    expect(doc.text).not.toContain('最高');
+    expect(doc.text).not.toContain('县（市）区之间发展不平衡');
+    expect(doc.text).toContain('（二）重点群体。');
+    expect(doc.text).toContain('（四）任务推进。');
+    expect(doc.text).toContain('四是部分任务推进迟缓。');
+  });
+
   it('uses an edited template', async () => {
     const edited = { ...templates, problems: '城镇{{headline.urban.text}}，农村{{yuan headline.rural.value}}，比值{{num headline.ratio.value 2}}，{{growth headline.rural.growth}}。' };
     const doc = await parseDocx(await reportDocx(D, { templates: edited, charts: false }));

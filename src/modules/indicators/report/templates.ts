@@ -61,10 +61,16 @@ function makeEnv(): typeof Handlebars {
     const n = c.n++;
     return `${'一二三四五六七八九十'[n] ?? n + 1}是`;
   });
+  // {{sub}}: （一）, （二）, … sub-headings numbered the same way
+  hb.registerHelper('sub', (options: { data?: { sub?: { n: number } } }) => {
+    const c = options.data?.sub ?? { n: 0 };
+    const n = c.n++;
+    return `（${'一二三四五六七八九十'[n] ?? n + 1}）`;
+  });
   return hb;
 }
 const env = makeEnv();
-export const HELPER_NAMES = ['yuan', 'num', 'pct', 'abspct', 'growth', 'status', 'join', 'gt', 'lt', 'eq', 'neq', 'and', 'or', 'not', 'has', 'seq'];
+export const HELPER_NAMES = ['yuan', 'num', 'pct', 'abspct', 'growth', 'status', 'join', 'gt', 'lt', 'eq', 'neq', 'and', 'or', 'not', 'has', 'seq', 'sub'];
 
 /** Template output → paragraphs: blank lines separate paragraphs, line breaks inside one are dropped. */
 export function toParagraphs(text: string): string[] {
@@ -107,7 +113,7 @@ export function compileTemplate(section: ReportSection, source: string, strict =
   }
   return (model) => {
     try {
-      return fn(model, { allowProtoPropertiesByDefault: false, data: { seq: { n: 0 } } });
+      return fn(model, { allowProtoPropertiesByDefault: false, data: { seq: { n: 0 }, sub: { n: 0 } } });
     } catch (e) {
       throw new AppError(400, 'TEMPLATE_INVALID', explainTemplateError(title, e, source));
     }

@@ -153,7 +153,7 @@ const FIELDS: [string, string][] = [
   ['keyGroups（#each）· keyGroupsBelowAll · keyGroupsAboveAll · fastestGroup', 'name income（指标）ratioText comparedWords'],
   ['targets（#each）· targetsBehind · targetCounts.achieved / on_track / at_risk / off_track / no_data', 'title planRef statusText latestPeriod latestText targetText requiredText trendText projectedText'],
   ['tasks', 'total red yellow green done redShareText redGroups（label red）'],
-  ['{{yuan x}} {{num x 2}} {{pct x}} {{abspct x}} {{growth x}} {{status s}} {{join list "name" "、"}} {{seq}}', '格式化函数：元、数字、百分比、绝对值百分比、增长/下降、目标状态、连接列表、一是/二是…'],
+  ['{{yuan x}} {{num x 2}} {{pct x}} {{abspct x}} {{growth x}} {{status s}} {{join list "name" "、"}} {{seq}} {{sub}}', '格式化函数：元、数字、百分比、绝对值百分比、增长/下降、目标状态、连接列表、一是/二是…、（一）/（二）…'],
   ['{{#if (has x)}} {{#if (gt a b)}} lt eq neq and or not', '条件：有值、大于、小于、等于、不等于、且、或、非；段落之间空一行'],
 ];
 
