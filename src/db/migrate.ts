@@ -6,7 +6,7 @@ import * as m0003 from './migrations/0003-registry.js';
 import * as m0004 from './migrations/0004-survey.js';
 import * as m0005 from './migrations/0005-microsim.js';
 import * as m0006 from './migrations/0006-indicators.js';
-import * as m0008 from './migrations/0008-registry-performance.js';
+import * as m0007 from './migrations/0007-registry-performance.js';
 
 /** Every migration, in order. A capability adds its file here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,7 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-survey': m0004,
   '0005-microsim': m0005,
   '0006-indicators': m0006,
-  '0008-registry-performance': m0008,
+  '0007-registry-performance': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

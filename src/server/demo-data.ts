@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SYSTEM_ACTOR } from '../modules/audit/audit.service.js';
 import { generatePassword, hashPassword } from '../modules/auth/password.js';
+import { DEMO_SYNTHETIC_KEY } from '../modules/indicators/indicators.service.js';
 import { loadDemoPlan } from '../modules/workplan/demo-load.js';
 import type { Role } from '../shared/roles.js';
 import type { Services } from './services.js';
@@ -28,6 +29,7 @@ export interface DemoReport {
 export async function loadDemoIfEmpty(s: Services, opts: { dataDir: string; password?: string; today?: string; registryScale?: number }): Promise<DemoReport> {
   if (await s.settings.get('demo.loaded', false)) return { loaded: false, accounts: [] };
   const password = opts.password ?? process.env.ZENGSHOU_DEMO_PASSWORD ?? generatePassword(16);
+  await s.settings.set(DEMO_SYNTHETIC_KEY, true, 'system');
   const depts = await s.departments.list();
   const byCode = new Map(depts.map((d) => [d.code, d]));
   const accounts: DemoReport['accounts'] = [];

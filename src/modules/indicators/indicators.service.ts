@@ -66,6 +66,9 @@ export function emptyValue(code: string, period: string, region: string, kind: I
   return { code, period, region, value: null, se: null, ci: null, n: null, suppressed: false, growth: null, source: { kind, label: '暂无数据', href: null }, synthetic: false };
 }
 
+/** Set by the demo loader: the platform's survey and registry hold the synthetic city. */
+export const DEMO_SYNTHETIC_KEY = 'demo.synthetic';
+
 export class IndicatorsService {
   readonly repo: IndicatorsRepository;
   readonly entries: EntriesService;
@@ -165,12 +168,14 @@ export class IndicatorsService {
     await this.ensureSeeded();
     const p = onProgress ?? (() => {});
     const parts = await this.repo.fingerprintParts();
+    // survey and registry data of a platform seeded with the demo are the synthetic city's (shown as such)
+    const synthetic = await this.settings.get<boolean>(DEMO_SYNTHETIC_KEY, false);
     // the survey and registry elements are kept while their inputs are unchanged (an entry approval recomputes in well under a second)
     if (this.sourceCache.survey?.key !== parts.survey) {
       p('survey', 0, 4);
       const st = new ElementStore();
       const dist = new Map<string, Distribution>();
-      const years = await surveySource(this.survey, st, dist);
+      const years = await surveySource(this.survey, st, dist, undefined, synthetic);
       this.sourceCache.survey = { key: parts.survey, store: st, distributions: dist, years };
     }
     if (this.sourceCache.registry?.key !== parts.registry) {
@@ -178,7 +183,7 @@ export class IndicatorsService {
       const st = new ElementStore();
       const groups = new Map<string, KeyGroupFigure[]>();
       const rules = await this.registry.tables.rules();
-      const years = await registrySource(this.repo, { min: Math.max(3, rules.minHouseholds.county ?? 3), dominance: rules.dominance }, st, groups);
+      const years = await registrySource(this.repo, { min: Math.max(3, rules.minHouseholds.county ?? 3), dominance: rules.dominance }, st, groups, synthetic);
       this.sourceCache.registry = { key: parts.registry, store: st, keyGroups: groups, years };
     }
     const sv = this.sourceCache.survey!;
@@ -330,7 +335,7 @@ export class IndicatorsService {
       for (const g of extras.keyGroups.data) {
         const v: IndicatorValue = {
           code: `keygroup.${g.key}.income.pc`, period: kp, region, value: g.value, se: null, ci: null, n: g.n, suppressed: g.suppressed, growth: null,
-          source: { kind: 'registry', label: `个人收入和财产信息系统 ${kp} 年登记收入（重点群体名册关联，已做披露控制）`, href: `/registry/tables?year=${kp}` }, synthetic: false,
+          source: { kind: 'registry', label: `个人收入和财产信息系统 ${kp} 年登记收入（重点群体名册关联，已做披露控制）`, href: `/registry?tab=tables&year=${kp}` }, synthetic: !!byCode.get('income.pc.registry')?.get(kp)?.synthetic,
         };
         keyGroups.push({ key: g.key as Dashboard['keyGroups'][number]['key'], label: KEY_GROUP_LABELS[g.key], income: v, ratioToAll: g.value !== null && all ? g.value / all : null });
       }

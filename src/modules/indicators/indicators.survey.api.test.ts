@@ -41,7 +41,7 @@ describe.each(testDatabases())('indicators from the household survey on $name', 
       expect(v.value!).toBeCloseTo(row(domain).estimate!, 6);
       expect(v.se!).toBeCloseTo(row(domain).se!, 6);
       expect(v.ci![0]).toBeCloseTo(row(domain).ci[0]!, 6);
-      expect(v.source).toMatchObject({ kind: 'survey', href: '/survey/estimates?period=2024' });
+      expect(v.source).toMatchObject({ kind: 'survey', href: '/survey?tab=estimates&period=2024' });
     }
     const ratio = d.headline.find((h) => h.code === 'income.ratio.urban_rural')!;
     expect(ratio.value!).toBeCloseTo(row('urban').estimate! / row('rural').estimate!, 10);

@@ -65,7 +65,7 @@ const LORENZ_PS = Array.from({ length: 21 }, (_, i) => i / 20);
 const mask = (u: PeriodUnits, f: (i: number) => boolean) => Uint8Array.from(u.id, (_, i) => (f(i) ? 1 : 0));
 
 /** Survey years with approved data: elements and the distribution extras per region. */
-export async function surveySource(survey: SurveyService, store: ElementStore, extras: Map<string, Distribution>, onYear?: (year: number) => void): Promise<number[]> {
+export async function surveySource(survey: SurveyService, store: ElementStore, extras: Map<string, Distribution>, onYear?: (year: number) => void, synthetic = false): Promise<number[]> {
   const samples = await survey.repo.samples();
   const sample = samples[0];
   if (!sample) return [];
@@ -81,9 +81,9 @@ export async function surveySource(survey: SurveyService, store: ElementStore, e
     const county = units.domains.map((ds) => ds[2]);
     const period = String(year);
     const label = `住户收支调查 ${year} 年度估计`;
-    const href = `/survey/estimates?period=${year}`;
+    const href = `/survey?tab=estimates&period=${year}`;
     const el = (value: number | null, se: number | null, ci: [number | null, number | null] | null, n: number | null, suppressed = false): ElementValue => ({
-      value: suppressed ? null : value, se: suppressed ? null : se, ci: !suppressed && ci && ci[0] !== null && ci[1] !== null ? [ci[0], ci[1]] : null, n, suppressed, kind: 'survey', label, href, synthetic: false,
+      value: suppressed ? null : value, se: suppressed ? null : se, ci: !suppressed && ci && ci[0] !== null && ci[1] !== null ? [ci[0], ci[1]] : null, n, suppressed, kind: 'survey', label, href, synthetic,
     });
     // the same design and ratio estimator as the survey's published table (svyratio of disposable income over members)
     const { design } = buildDesign(units, totals);
@@ -160,6 +160,7 @@ export async function registrySource(
   rules: { min: number; dominance: number },
   store: ElementStore,
   keyGroups: Map<string, KeyGroupFigure[]>,
+  synthetic = false,
 ): Promise<number[]> {
   const years = await repo.registryYears();
   const groupHouseholds = years.length ? await repo.groupHouseholds() : [];
@@ -168,20 +169,20 @@ export async function registrySource(
     const period = String(year);
     const hs = await repo.registryHouseholds(year);
     const label = `个人收入和财产信息系统 ${year} 年登记收入（已做披露控制）`;
-    const href = `/registry/tables?year=${year}`;
+    const href = `/registry?tab=tables&year=${year}`;
     const byId = new Map(hs.map((h) => [h.hid, h]));
     const dibao = await repo.dibaoPersons(year);
     for (const region of REGIONS) {
       const inR = hs.filter((h) => inScope(region, h.region));
       for (const [area, sel] of [['all', inR], ['urban', inR.filter((h) => h.urban === true)], ['rural', inR.filter((h) => h.urban === false)]] as const) {
         const r = perCapita(sel, rules.min, rules.dominance);
-        store.set(`registry.income_pc.${area}`, period, region, { value: r.value, se: null, ci: null, n: r.n, suppressed: r.suppressed, kind: 'registry', label, href, synthetic: false });
+        store.set(`registry.income_pc.${area}`, period, region, { value: r.value, se: null, ci: null, n: r.n, suppressed: r.suppressed, kind: 'registry', label, href, synthetic });
       }
       const persons = inR.reduce((a, h) => a + h.members, 0);
-      store.set('registry.persons', period, region, { value: persons, se: null, ci: null, n: inR.length, suppressed: false, kind: 'registry', label, href, synthetic: false });
+      store.set('registry.persons', period, region, { value: persons, se: null, ci: null, n: inR.length, suppressed: false, kind: 'registry', label, href, synthetic });
       const d = dibao.filter((x) => inScope(region, x.region)).reduce((a, x) => a + x.n, 0);
       const dSuppressed = d > 0 && d < rules.min;
-      store.set('registry.dibao.recipients', period, region, { value: dSuppressed ? null : d, se: null, ci: null, n: d, suppressed: dSuppressed, kind: 'registry', label: dibaoLabel(year), href, synthetic: false });
+      store.set('registry.dibao.recipients', period, region, { value: dSuppressed ? null : d, se: null, ci: null, n: d, suppressed: dSuppressed, kind: 'registry', label: dibaoLabel(year), href, synthetic });
       if (groupHouseholds.length) {
         const figures: KeyGroupFigure[] = KEY_GROUP_KEYS.map((key) => {
           const sel = groupHouseholds.filter((g) => g.group === key).map((g) => byId.get(g.hid)).filter((h): h is RegistryHousehold => !!h && inScope(region, h.region));

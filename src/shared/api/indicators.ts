@@ -60,7 +60,7 @@ export const IndicatorValueSchema = z.object({
     kind: IndicatorSourceSchema,
     /** e.g. "住户收支调查 2023 年度估计", "市农委 报送（已审核）" */
     label: z.string(),
-    /** a link inside the platform to the underlying data, e.g. "/survey/estimates?period=2023" */
+    /** a link inside the platform to the underlying data, e.g. "/survey?tab=estimates&period=2023" */
     href: z.string().nullable(),
   }),
   /** the figure is demo data derived from the synthetic city (shown as such) */

@@ -5,7 +5,7 @@
  */
 import type { CountyRow, Dashboard, IndicatorDefinition, IndicatorValue, KeyGroupRow } from '../../../shared/api/indicators.js';
 
-const SRC = { kind: 'survey' as const, label: '住户收支调查 2025 年度估计（演示）', href: '/survey/estimates?period=2025' };
+const SRC = { kind: 'survey' as const, label: '住户收支调查 2025 年度估计（演示）', href: '/survey?tab=estimates&period=2025' };
 
 export function fixtureValue(code: string, value: number | null, extra: Partial<IndicatorValue> = {}): IndicatorValue {
   return { code, period: '2025', region: '211000', value, se: null, ci: null, n: null, suppressed: false, growth: null, source: SRC, synthetic: true, ...extra };
