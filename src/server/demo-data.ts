@@ -26,8 +26,13 @@ export interface DemoReport {
  * user, and the Liaoyang plan with a supervision history. Runs once (remembered in settings).
  * Later capabilities add their demo data here (the synthetic city, survey sample, …).
  */
-export async function loadDemoIfEmpty(s: Services, opts: { dataDir: string; password?: string; today?: string; registryScale?: number }): Promise<DemoReport> {
+export async function loadDemoIfEmpty(
+  s: Services,
+  opts: { dataDir: string; password?: string; today?: string; registryScale?: number; onStep?: (message: string) => void },
+): Promise<DemoReport> {
   if (await s.settings.get('demo.loaded', false)) return { loaded: false, accounts: [] };
+  const step = opts.onStep ?? (() => {});
+  step('载入演示数据（合成数据，只在数据库为空时进行一次）1/4：演示账号与工作方案督办历史…');
   const password = opts.password ?? process.env.ZENGSHOU_DEMO_PASSWORD ?? generatePassword(16);
   await s.settings.set(DEMO_SYNTHETIC_KEY, true, 'system');
   const depts = await s.departments.list();
@@ -55,10 +60,13 @@ export async function loadDemoIfEmpty(s: Services, opts: { dataDir: string; pass
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
   await loadDemoPlan(s.plans, { today, supervisor: 'ducha', liaisonFor: (id) => liaison.get(id), actor: SYSTEM_ACTOR });
   await s.supervision.scanReminders(today);
-  const registry = await loadRegistryDemo(s, opts.registryScale);
+  step('载入演示数据 2/4：合成城市的收入与财产信息（渠道文件经导入、加密、匹配；首次需要几分钟）…');
+  const registry = await loadRegistryDemo(s, opts.registryScale, step);
+  step('载入演示数据 3/4：住户收支调查样本与记账…');
   const { surveyDemoStep } = await import('../modules/survey/demo/load.js');
   const survey = await surveyDemoStep(s.survey, { password, passwordHash, scale: opts.registryScale, createUser: (u) => add(u.username, u.displayName, u.roles, u.regionCode) });
   if ('accounts' in survey) accounts.push(...survey.accounts);
+  step('载入演示数据 4/4：指标历史序列与计算…');
   const indicators = await loadIndicatorsDemo(s, opts.registryScale);
   await s.settings.set('demo.loaded', true, 'system');
   const accountsFile = join(opts.dataDir, 'demo-accounts.txt');
@@ -75,12 +83,25 @@ export async function loadDemoIfEmpty(s: Services, opts: { dataDir: string; pass
  * says otherwise; 0 skips it; unit tests skip it unless they ask). A failure here does not stop the
  * platform from starting: `npx zengshou demo load` can be run later.
  */
-async function loadRegistryDemo(s: Services, requested?: number): Promise<DemoReport['registry']> {
+async function loadRegistryDemo(s: Services, requested?: number, step: (message: string) => void = () => {}): Promise<DemoReport['registry']> {
   const scale = requested ?? (process.env.VITEST ? 0 : Number(process.env.ZENGSHOU_DEMO_SCALE ?? 0.05));
   if (!(scale > 0)) return { skipped: 'scale 0' };
   try {
     const { loadDemoRegistry } = await import('../modules/registry/demo-load.js');
-    const r = await loadDemoRegistry(s, { scale, actor: SYSTEM_ACTOR });
+    let shown = '';
+    const r = await loadDemoRegistry(s, {
+      scale,
+      actor: SYSTEM_ACTOR,
+      // one line per task and tenth of the way (the console of `npm start` is not a terminal bar)
+      onProgress: (task, done, total) => {
+        const tenth = total > 0 ? Math.floor((10 * done) / total) : 10;
+        const key = `${task}:${tenth}`;
+        if (key === shown) return;
+        shown = key;
+        const what = ({ generate: '生成合成城市', population: '写入人口与住户', linkage: '人员匹配' } as Record<string, string>)[task] ?? `导入渠道文件 ${task}`;
+        step(`  ${what} ${tenth * 10}%`);
+      },
+    });
     return { persons: r.persons, seconds: r.seconds, precision: r.quality.precision, recall: r.quality.recall };
   } catch (e) {
     return { error: (e as Error).message ?? String(e) };

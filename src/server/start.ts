@@ -14,6 +14,8 @@ export interface StartOptions {
   webDir?: string;
   /** Load the demo city and the Liaoyang plan when the database is empty. */
   loadDemo?: boolean;
+  /** progress lines while the demo loads */
+  onDemoStep?: (message: string) => void;
   /** Called with the boot report before listening (the CLI prints the admin password from it). */
   onBoot?: (r: BootReport) => void;
   /** Called after the demo was loaded (the CLI prints the demo accounts). */
@@ -45,7 +47,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   opts.onBoot?.(report);
   if (opts.loadDemo) {
     const { loadDemoIfEmpty } = await import('./demo-data.js');
-    const demo = await loadDemoIfEmpty(services, { dataDir: config.dataDir, today: opts.demoToday });
+    const demo = await loadDemoIfEmpty(services, { dataDir: config.dataDir, today: opts.demoToday, onStep: opts.onDemoStep });
     if (demo.loaded) opts.onDemo?.(demo);
   }
   const app = await buildApp(services, config);

@@ -10,6 +10,7 @@ async function serve(opts: { port?: string; demo?: boolean; build?: boolean }) {
   const s = await startServer({
     ...(opts.port && { port: Number(opts.port) }),
     loadDemo: !!opts.demo,
+    onDemoStep: (m) => console.log(m),
     onDemo: (d) => {
       console.log('──────────────────────────────────────────────');
       console.log(`已载入演示数据（合成数据）。演示账号共用密码（只显示这一次）: ${d.password}`);

@@ -335,7 +335,7 @@ export class IndicatorsService {
       for (const g of extras.keyGroups.data) {
         const v: IndicatorValue = {
           code: `keygroup.${g.key}.income.pc`, period: kp, region, value: g.value, se: null, ci: null, n: g.n, suppressed: g.suppressed, growth: null,
-          source: { kind: 'registry', label: `个人收入和财产信息系统 ${kp} 年登记收入（重点群体名册关联，已做披露控制）`, href: `/registry?tab=tables&year=${kp}` }, synthetic: !!byCode.get('income.pc.registry')?.get(kp)?.synthetic,
+          source: { kind: 'registry', label: `个人收入和财产信息系统 ${kp} 年登记收入（重点群体名册关联，已做披露控制；只含已登记的收入来源，农业经营等未登记收入不在内，与全体居民的登记收入相比）`, href: `/registry?tab=tables&year=${kp}` }, synthetic: !!byCode.get('income.pc.registry')?.get(kp)?.synthetic,
         };
         keyGroups.push({ key: g.key as Dashboard['keyGroups'][number]['key'], label: KEY_GROUP_LABELS[g.key], income: v, ratioToAll: g.value !== null && all ? g.value / all : null });
       }

@@ -52,7 +52,9 @@ export function DashboardView({ d }: { d: DashboardData }) {
   const nameOf = (code: string) => (defs.get(code) ? (locale === 'en-US' ? defs.get(code)!.name.en : defs.get(code)!.name.zh) : code);
   const defsOf = (...codes: string[]) => codes.map((c) => defs.get(c)).filter((x) => x !== undefined);
   const common = { region: d.region.code, year: d.year };
-  const allIncome = d.headline.find((v) => v.code === 'income.pc.all')?.value ?? null;
+  // key groups are compared with all residents in the same source (registered income), as ratioToAll is
+  const withRatio = d.keyGroups.find((g) => g.ratioToAll && g.income.value !== null);
+  const registryAll = withRatio ? withRatio.income.value! / withRatio.ratioToAll! : null;
   const seriesSources = d.series.flatMap((s) => s.points.slice(-1).map((p) => p.source));
   const chart = (option: Record<string, unknown>, id: string) => <EChart option={option} locale={locale} testId={`chart-${id}`} />;
   // the headline paints first; the panels (tables, charts, echarts' chunk) after the browser has painted it
@@ -118,7 +120,7 @@ export function DashboardView({ d }: { d: DashboardData }) {
         )}
         {d.keyGroups.length > 0 && (
           <Col xs={24} xl={12}>
-            <ChartCard id="keyGroups" title={t('chart.keyGroups')} {...common} exportTable="keyGroups" chart={chart(keyGroupOption(d.keyGroups, allIncome, locale, t), 'keyGroups')} table={keyGroupTable(d, locale, t)} sources={d.keyGroups.slice(0, 1).map((g) => g.income.source)} definitions={defsOf(...d.keyGroups.map((g) => g.income.code))} />
+            <ChartCard id="keyGroups" title={t('chart.keyGroups')} {...common} exportTable="keyGroups" chart={chart(keyGroupOption(d.keyGroups, registryAll, locale, t), 'keyGroups')} table={keyGroupTable(d, locale, t)} sources={d.keyGroups.slice(0, 1).map((g) => g.income.source)} definitions={defsOf(...d.keyGroups.map((g) => g.income.code))} />
           </Col>
         )}
         {d.tasks && (
