@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { precompress } from './web-compress.js';
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -23,4 +24,5 @@ export async function ensureWebBuilt(root = process.cwd()): Promise<void> {
     stdio: 'inherit',
   });
   if (r.status !== 0) throw new Error('前端构建失败 (web build failed)');
+  precompress(resolve(root, 'dist/web/assets'));
 }
