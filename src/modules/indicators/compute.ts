@@ -62,7 +62,22 @@ export function order(ps: Parsed[]): Parsed[] {
 
 const single = (n: Node) => (n.kind === 'el' ? n : null);
 
-/** Every indicator value for FIRST_YEAR..lastYear and each region. Pure over its inputs. */
+/**
+ * The periods computed: each year, then its quarters year to date ('2025-Q3' = 前三季度, the NBS way of
+ * publishing quarterly income). A quarter has a value only where its elements or an approved entry exist.
+ */
+export function periodsOf(first: number, last: number): string[] {
+  const out: string[] = [];
+  for (let y = first; y <= last; y++) out.push(String(y), `${y}-Q1`, `${y}-Q2`, `${y}-Q3`, `${y}-Q4`);
+  return out;
+}
+
+/** `code@-k`: the same period k years earlier (a year, or the same quarter year to date). */
+export function lagged(period: string, lag: number): string {
+  return lag === 0 ? period : String(Number(period.slice(0, 4)) - lag) + period.slice(4);
+}
+
+/** Every indicator value for FIRST_YEAR..lastYear (years and quarters year to date) and each region. Pure over its inputs. */
 export function computeValues(inp: ComputeInputs): ValueRow[] {
   const regions = inp.regions ?? REGIONS;
   const at = nowIso();
@@ -76,12 +91,11 @@ export function computeValues(inp: ComputeInputs): ValueRow[] {
   for (const p of order(parsed(inp.definitions))) {
     const code = p.def.code;
     for (const region of regions) {
-      const byYear = new Map<number, ElementValue & { value: number | null }>();
-      for (let year = FIRST_YEAR; year <= inp.lastYear; year++) {
+      const byPeriod = new Map<string, ElementValue & { value: number | null }>();
+      for (const period of periodsOf(FIRST_YEAR, inp.lastYear)) {
         const used: ElementValue[] = [];
         const lookup = (el: string, lag: number) => {
-          const period = String(year - lag);
-          const v = el.startsWith('ind.') ? store.get(el, period, region) : store.get(el, period, region);
+          const v = store.get(el, lagged(period, lag), region);
           if (v) used.push(v);
           return v && !v.suppressed ? v.value : null;
         };
@@ -94,8 +108,8 @@ export function computeValues(inp: ComputeInputs): ValueRow[] {
           let ci: [number, number] | null = null;
           const a = single(p.num);
           const b = p.den ? single(p.den) : null;
-          const ea = a ? store.get(a.code, String(year - a.lag), region) : undefined;
-          const eb = b ? store.get(b.code, String(year - b.lag), region) : undefined;
+          const ea = a ? store.get(a.code, lagged(period, a.lag), region) : undefined;
+          const eb = b ? store.get(b.code, lagged(period, b.lag), region) : undefined;
           const f = Math.abs(p.def.factor);
           if (a && !p.den && ea?.se != null) {
             se = ea.se * f;
@@ -110,20 +124,21 @@ export function computeValues(inp: ComputeInputs): ValueRow[] {
           meta = { ...used.find((u) => u.suppressed)!, value: null, se: null, ci: null, suppressed: true };
         }
         if (value === null) {
-          const e = entry.get(ElementStore.key(code, String(year), region));
+          const e = entry.get(ElementStore.key(code, period, region));
           if (e) {
             value = e.value;
             meta = adminElement(e);
           }
         }
-        if (meta) byYear.set(year, { ...meta, value });
+        if (meta) byPeriod.set(period, { ...meta, value });
       }
-      for (const [year, m] of byYear) {
-        const prev = byYear.get(year - 1)?.value;
+      for (const [period, m] of byPeriod) {
+        // growth on the same period a year before (全年 = Q4 year to date: the previous year's annual value when its Q4 is missing)
+        const prev = byPeriod.get(lagged(period, 1))?.value ?? (period.endsWith('-Q4') ? byPeriod.get(String(Number(period.slice(0, 4)) - 1))?.value : undefined);
         const growth = m.value !== null && prev ? m.value / prev - 1 : null;
-        store.set(`ind.${code}`, String(year), region, m);
+        store.set(`ind.${code}`, period, region, m);
         out.push({
-          code, period: String(year), region_code: region, value: m.value, se: m.se, ci_lo: m.ci?.[0] ?? null, ci_hi: m.ci?.[1] ?? null, n: m.n, suppressed: m.suppressed ? 1 : 0,
+          code, period, region_code: region, value: m.value, se: m.se, ci_lo: m.ci?.[0] ?? null, ci_hi: m.ci?.[1] ?? null, n: m.n, suppressed: m.suppressed ? 1 : 0,
           growth, source_kind: m.kind, source_label: m.label, href: m.href, synthetic: m.synthetic ? 1 : 0, computed_at: at,
         });
       }

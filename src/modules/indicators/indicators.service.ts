@@ -287,7 +287,10 @@ export class IndicatorsService {
     const region = this.resolveRegion(user, query.region);
     await this.ensureFresh();
     const dataYear = await this.settings.get<number>(LAST_YEAR_KEY, new Date().getFullYear());
-    const year = query.year ?? dataYear;
+    if (query.period && query.year !== undefined && Number(query.period.slice(0, 4)) !== query.year) throw new AppError(400, 'PERIOD_MISMATCH', `期别 ${query.period} 不在 ${query.year} 年内`);
+    const year = query.period ? Number(query.period.slice(0, 4)) : (query.year ?? dataYear);
+    // a quarter (year to date): its own values where computed, else the annual ones
+    const quarter = query.period && query.period.includes('-Q') ? query.period : null;
     const [defRows, rows, targetRows] = await Promise.all([this.repo.definitions(), this.repo.values(region), this.repo.targets()]);
     const defs = defRows.filter((d) => !d.code.startsWith('plan.milestone.') || targetRows.some((t) => t.indicator === d.code && t.region_code === region));
     const byCode = new Map<string, Map<string, ValueRow>>();
@@ -304,7 +307,11 @@ export class IndicatorsService {
       const def = defRows.find((d) => d.code === code);
       return emptyValue(code, String(y), region, (def?.source ?? 'survey') as IndicatorValue['source']['kind']);
     };
-    const headline = defRows.filter((d) => d.headline !== null).sort((a, b) => a.headline! - b.headline!).map((d) => latestAt(d.code, year));
+    const quarterAt = (code: string): IndicatorValue | null => {
+      const r = quarter ? byCode.get(code)?.get(quarter) : undefined;
+      return r && (r.value !== null || r.suppressed) ? toValue(r) : null;
+    };
+    const headline = defRows.filter((d) => d.headline !== null).sort((a, b) => a.headline! - b.headline!).map((d) => quarterAt(d.code) ?? latestAt(d.code, year));
     const seriesCodes = ['income.pc.urban', 'income.pc.rural', 'income.ratio.urban_rural'];
     const series = seriesCodes.map((code) => ({
       code,
@@ -320,11 +327,14 @@ export class IndicatorsService {
     const gini = latestAt('inequality.gini', dist ? Number(dist.period) : year);
     const counties: Dashboard['counties'] = [];
     const countyList = region === CITY ? COUNTIES : COUNTIES.filter((c) => c.code === region);
-    const countyRows = region === CITY ? await this.repo.db.selectFrom('ind_values').selectAll().where('period', '=', String(year)).where('code', 'in', ['income.pc.urban', 'income.pc.rural', 'income.pc.all', 'income.ratio.urban_rural']).execute() : rows.filter((r) => r.period === String(year));
+    const countyPeriods = quarter ? [String(year), quarter] : [String(year)];
+    const countyRows = region === CITY ? await this.repo.db.selectFrom('ind_values').selectAll().where('period', 'in', countyPeriods).where('code', 'in', ['income.pc.urban', 'income.pc.rural', 'income.pc.all', 'income.ratio.urban_rural']).execute() : rows.filter((r) => countyPeriods.includes(r.period));
+    // the county table follows the headline: the quarter's values when the city has them, else the year's
+    const countyPeriod = quarter && headline.some((h) => h.period === quarter) ? quarter : String(year);
     for (const c of countyList) {
       const get = (code: string) => {
-        const r = countyRows.find((x) => x.code === code && x.region_code === c.code && x.period === String(year));
-        return r ? toValue(r) : emptyValue(code, String(year), c.code);
+        const r = countyRows.find((x) => x.code === code && x.region_code === c.code && x.period === countyPeriod);
+        return r ? toValue(r) : emptyValue(code, countyPeriod, c.code);
       };
       counties.push({ region: c.code, name: c.name, urban: get('income.pc.urban'), rural: get('income.pc.rural'), all: get('income.pc.all'), ratio: get('income.ratio.urban_rural') });
     }
@@ -345,6 +355,7 @@ export class IndicatorsService {
     return {
       region: { code: region, name: region === CITY ? '辽阳市' : COUNTIES.find((c) => c.code === region)!.name, level: region === CITY ? 'city' : 'county' },
       year,
+      ...(quarter && { period: quarter }),
       generatedAt: nowIso(),
       headline,
       series,

@@ -9,7 +9,7 @@ import { LIAOYANG_DIVISIONS } from '../regions/liaoyang-divisions.js';
 import { groupSummary, lorenz, sortSample, surveyDesign, svyGini, svyRatio, svyTotal, type SurveyDesign } from '../stats/index.js';
 import { buildDesign, cellOf, disposableOf, type PeriodUnits } from '../survey/estimate.js';
 import type { SurveyService } from '../survey/survey.service.js';
-import { parsePeriod } from '../survey/periods.js';
+import { monthEnd, parsePeriod, type Period } from '../survey/periods.js';
 import { POVERTY_LINE } from '../demo/params-income.js';
 import type { IndicatorsRepository, RegistryHousehold } from './indicators.repository.js';
 
@@ -64,6 +64,48 @@ const LORENZ_PS = Array.from({ length: 21 }, (_, i) => i / 20);
 
 const mask = (u: PeriodUnits, f: (i: number) => boolean) => Uint8Array.from(u.id, (_, i) => (f(i) ? 1 : 0));
 
+/** 一季度, 上半年, 前三季度, 全年: the NBS names of the cumulative quarterly periods. */
+export const YTD_NAMES = ['一季度', '上半年', '前三季度', '全年'] as const;
+
+/**
+ * The survey period of a year to date through quarter q, keyed as the indicators' quarter ('2025-Q3' =
+ * January–September). The survey module's own '2025-Q3' is the quarter alone (July–September) and it has
+ * no key for cumulated months, so the period is built here with the same fields its loader reads
+ * (months, start, end: households complete in every month, residents over the whole span, questionnaire
+ * items pro rata months/12). Q1 equals the survey's 2025-Q1, Q4 its 2025.
+ */
+export function ytdPeriod(year: number, q: 1 | 2 | 3 | 4): Period {
+  const months = Array.from({ length: 3 * q }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+  return { key: `${year}-Q${q}`, kind: 'quarter', year, months, start: `${year}-01-01`, end: monthEnd(months[months.length - 1]) };
+}
+
+type SurveySettingsLike = Awaited<ReturnType<SurveyService['estimates']['settings']>>;
+type MakeElement = (value: number | null, se: number | null, ci: [number | null, number | null] | null, n: number | null, suppressed?: boolean) => ElementValue;
+
+function elementMaker(label: string, href: string, synthetic: boolean): MakeElement {
+  return (value, se, ci, n, suppressed = false) => ({
+    value: suppressed ? null : value, se: suppressed ? null : se, ci: !suppressed && ci && ci[0] !== null && ci[1] !== null ? [ci[0], ci[1]] : null, n, suppressed, kind: 'survey', label, href, synthetic,
+  });
+}
+
+/** survey.income_pc.{all,urban,rural} of one period for the city and each county: svyratio(~Y, ~m), as the survey's table. */
+function incomeElements(units: PeriodUnits, totals: Map<string, number> | null, settings: SurveySettingsLike, period: string, store: ElementStore, el: MakeElement) {
+  const urban = units.domains.map((ds) => ds[1] === 'urban');
+  const county = units.domains.map((ds) => ds[2]);
+  const { design } = buildDesign(units, totals);
+  const disp = disposableOf(units);
+  const m = units.members;
+  for (const region of REGIONS) {
+    for (const area of ['all', 'urban', 'rural'] as const) {
+      const dom = mask(units, (i) => (region === CITY || county[i] === region) && (area === 'all' || urban[i] === (area === 'urban')));
+      const nh = dom.reduce((a, b) => a + b, 0);
+      const c = cellOf(nh >= 2 ? svyRatio(design, disp, m, { domain: dom, level: settings.level }) : null, nh, settings);
+      store.set(`survey.income_pc.${area}`, period, region, el(c.estimate, c.se, c.ci, c.n, c.flags.includes('suppressed')));
+    }
+  }
+  return { design };
+}
+
 /** Survey years with approved data: elements and the distribution extras per region. */
 export async function surveySource(survey: SurveyService, store: ElementStore, extras: Map<string, Distribution>, onYear?: (year: number) => void, synthetic = false): Promise<number[]> {
   const samples = await survey.repo.samples();
@@ -82,21 +124,19 @@ export async function surveySource(survey: SurveyService, store: ElementStore, e
     const period = String(year);
     const label = `住户收支调查 ${year} 年度估计`;
     const href = `/survey?tab=estimates&period=${year}`;
-    const el = (value: number | null, se: number | null, ci: [number | null, number | null] | null, n: number | null, suppressed = false): ElementValue => ({
-      value: suppressed ? null : value, se: suppressed ? null : se, ci: !suppressed && ci && ci[0] !== null && ci[1] !== null ? [ci[0], ci[1]] : null, n, suppressed, kind: 'survey', label, href, synthetic,
-    });
+    const el = elementMaker(label, href, synthetic);
     // the same design and ratio estimator as the survey's published table (svyratio of disposable income over members)
-    const { design } = buildDesign(units, totals);
+    const { design } = incomeElements(units, totals, settings, period, store, el);
+    // quarters, year to date (一季度, 上半年, 前三季度, 全年): the survey's own loader over the cumulated months
+    for (const q of [1, 2, 3, 4] as const) {
+      const p = ytdPeriod(year, q);
+      const qUnits = q === 4 ? units : (await survey.estimates.periodUnits(sample.id, p, settings.approvalLevel)).units;
+      if (qUnits.id.length < 2) continue;
+      const qLabel = `住户收支调查 ${year} 年${YTD_NAMES[q - 1]}（累计）估计`;
+      incomeElements(qUnits, totals, settings, p.key, store, elementMaker(qLabel, q === 4 ? href : `/survey?tab=estimates&period=${year}-Q${q}`, synthetic));
+    }
     const disp = disposableOf(units);
     const m = units.members;
-    for (const region of REGIONS) {
-      for (const area of ['all', 'urban', 'rural'] as const) {
-        const dom = mask(units, (i) => (region === CITY || county[i] === region) && (area === 'all' || urban[i] === (area === 'urban')));
-        const nh = dom.reduce((a, b) => a + b, 0);
-        const c = cellOf(nh >= 2 ? svyRatio(design, disp, m, { domain: dom, level: settings.level }) : null, nh, settings);
-        store.set(`survey.income_pc.${area}`, period, region, el(c.estimate, c.se, c.ci, c.n, c.flags.includes('suppressed')));
-      }
-    }
     // distribution: Gini, middle-income share, rural poor, quintiles, Lorenz
     const pc = Float64Array.from(disp, (v, i) => v / m[i]);
     const personDesign: SurveyDesign = surveyDesign({ weights: Float64Array.from(design.weights, (w, i) => w * m[i]), strata: units.stratum, psu: units.psu.map((p, i) => `${units.stratum[i]}|${p}`), lonelyPsu: 'adjust' });

@@ -131,12 +131,17 @@ export const DashboardQuerySchema = z.object({
   region: RegionCodeSchema.optional(),
   /** default: the latest year with survey or registry data */
   year: z.coerce.number().int().min(2010).max(2100).optional(),
+  /** a quarter year to date ('2025-Q3' = 前三季度) or the year ('2025'); must lie in `year` when both are given.
+   * Headline cards and the county table then show the quarter's values where they exist, else the annual ones. */
+  period: z.string().regex(/^\d{4}(-Q[1-4])?$/, '期别格式应为 2025 或 2025-Q3').optional(),
 });
 export type DashboardQuery = z.infer<typeof DashboardQuerySchema>;
 
 export const DashboardSchema = z.object({
   region: z.object({ code: RegionCodeSchema, name: z.string(), level: z.enum(['city', 'county', 'township']) }),
   year: z.number().int(),
+  /** the period asked ('2025-Q3' = year to date through the third quarter); absent for the year. Each card carries its own period. */
+  period: PeriodSchema.optional(),
   generatedAt: z.string(),
   /** headline cards, in display order: urban, rural, all income, urban-rural ratio, Gini, middle-income share,
    * rural poor, land-share cooperatives … */

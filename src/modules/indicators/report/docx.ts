@@ -150,7 +150,7 @@ export async function reportDocx(d: Dashboard, o: ReportOptions): Promise<Buffer
         new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: RED, space: 4 } }, spacing: { after: 240 }, children: [run(`${o.issuer ?? `${m.region.name}增收工作领导小组办公室`}　　　　${m.reportDate}`, { size: 28 })] }),
         para(reportTitle(m), { center: true, font: TITLE, size: 44, after: 240 }),
         ...(m.synthetic ? [para('（本报告数据为演示用合成数据，不代表真实统计结果）', { center: true, font: KAI, size: 24, color: RED })] : []),
-        ...(m.periodKind !== 'year' ? [para(`（指标按年度计算，本期报告采用截至${m.periodText}可得的${d.year}年最新数据）`, { center: true, font: KAI, size: 24 })] : []),
+        ...(m.periodKind !== 'year' && !m.quarterValues ? [para(`（指标按年度计算，本期报告采用截至${m.periodText}可得的${d.year}年最新数据）`, { center: true, font: KAI, size: 24 })] : []),
         ...body,
         heading('附：指标说明'),
         ...defs.map((x) => para(`${x.name.zh}：${x.definition}`, { indent: true, size: 24 })),

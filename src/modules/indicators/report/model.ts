@@ -73,6 +73,8 @@ export interface ReportModel {
   period: string;
   periodText: string;
   periodKind: 'year' | 'quarter' | 'month';
+  /** a quarterly report with the quarter's own figures (year to date: 一季度, 上半年, 前三季度, 全年); false: the latest annual figures are used */
+  quarterValues: boolean;
   /** 全市 / 全县 / 全区 */
   regionWord: string;
   reportDate: string;
@@ -170,9 +172,13 @@ function chineseDate(iso: string): string {
   return `${y}年${m}月${d}日`;
 }
 
+/** 一季度, 上半年, 前三季度, 全年 (cumulative quarters, as sources.ts YTD_NAMES; kept here so the model stays free of server imports). */
+const YTD_NAMES = ['一季度', '上半年', '前三季度', '全年'];
+
 export function buildReportModel(d: Dashboard, period?: string, today = d.generatedAt): ReportModel {
   const defs = new Map(d.definitions.map((x) => [x.code, x]));
   const p = period ?? String(d.year);
+  const quarterValues = periodKindOf(p) === 'quarter' && d.period === p && d.headline.some((v) => v.period === p && v.value !== null);
   const indicators = d.headline.map((v) => figOf(defs, v));
   const headline: Record<string, Fig> = {};
   for (const f of indicators) headline[f.code] = f;
@@ -251,8 +257,9 @@ export function buildReportModel(d: Dashboard, period?: string, today = d.genera
     region: d.region,
     year: d.year,
     period: p,
-    periodText: formatPeriod(p),
+    periodText: quarterValues ? `${p.slice(0, 4)}年${YTD_NAMES[Number(p.slice(-1)) - 1]}` : formatPeriod(p),
     periodKind: periodKindOf(p),
+    quarterValues,
     regionWord: `全${d.region.level === 'city' ? '市' : d.region.level === 'township' ? (d.region.name.endsWith('镇') ? '镇' : d.region.name.endsWith('乡') ? '乡' : '街道') : (d.region.name.at(-1) ?? '县')}`,
     reportDate: chineseDate(today),
     synthetic: d.headline.some((v) => v.synthetic),

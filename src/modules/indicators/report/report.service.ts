@@ -105,14 +105,14 @@ export class ReportService {
 
   async preview(user: IndicatorUser, section: ReportSection, source: string, q: ReportQuery, actor: Actor): Promise<string> {
     const { year, period } = resolvePeriod(q);
-    const d = await this.indicators.dashboard(user, { region: q.region, year });
+    const d = await this.indicators.dashboard(user, { region: q.region, year, ...(period?.includes('-Q') && { period }) });
     await this.audit.record(actor, { action: 'indicators.report.template.preview', objectType: 'report_template', objectId: section, regionCode: d.region.code });
     return previewSection(d, section, source, period);
   }
 
   private async dashboardFor(user: IndicatorUser, q: ReportQuery): Promise<{ d: Dashboard; period: string }> {
     const { year, period } = resolvePeriod(q);
-    const d = await this.indicators.dashboard(user, { region: q.region, year });
+    const d = await this.indicators.dashboard(user, { region: q.region, year, ...(period?.includes('-Q') && { period }) });
     return { d, period: period ?? String(d.year) };
   }
 
