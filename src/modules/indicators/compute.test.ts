@@ -14,6 +14,28 @@ const entry = (indicator: string, period: string, value: number): EntryRow => ({
 });
 
 describe('computing indicator values', () => {
+  it('quarters year to date: approved quarter entries count, growth on the same quarter a year before, 全年 against the previous year', () => {
+    const store = new ElementStore();
+    store.set('survey.income_pc.urban', '2025-Q3', '211000', survey(33000, 300));
+    store.set('survey.income_pc.urban', '2024-Q3', '211000', survey(30000, 300));
+    store.set('survey.income_pc.urban', '2025-Q4', '211000', survey(46200, 400));
+    const defs = [def('urban', 'survey.income_pc.urban'), def('coop', 'admin.coop'), def('coop.new', 'ind.coop - ind.coop@-1')];
+    const entries = [entry('urban', '2024', 42000), entry('coop', '2024-Q2', 50), entry('coop', '2025-Q2', 58), { ...entry('coop', '2025-Q3', 99), status: 'pending' }];
+    const v = computeValues({ definitions: defs, store, entries: entries.filter((e) => e.status === 'approved'), lastYear: 2025, regions: ['211000'] });
+    const get = (code: string, period: string) => v.find((x) => x.code === code && x.period === period);
+    expect(get('urban', '2025-Q3')!.value).toBe(33000);
+    expect(get('urban', '2025-Q3')!.se).toBe(300);
+    expect(get('urban', '2025-Q3')!.growth).toBeCloseTo(0.1, 12); // 33,000 / 30,000 − 1
+    expect(get('urban', '2025-Q4')!.growth).toBeCloseTo(0.1, 12); // 46,200 / 42,000 (2024 annual; no 2024-Q4) − 1
+    expect(get('urban', '2025')).toBeUndefined(); // no annual element: a quarter does not make a year
+    expect(get('coop', '2025-Q2')!.value).toBe(58);
+    expect(get('coop', '2025-Q2')!.source_kind).toBe('admin');
+    expect(get('coop', '2025-Q2')!.growth).toBeCloseTo(0.16, 12); // 58 / 50 − 1
+    expect(get('coop.new', '2025-Q2')!.value).toBe(8); // @-1 of a quarter: the same quarter a year before
+    expect(get('coop', '2025-Q3')).toBeUndefined();
+    expect(get('coop', '2025-Q1')).toBeUndefined();
+  });
+
   it('passes SE and CI through a single element, scaled by the factor', () => {
     const store = new ElementStore();
     store.set('survey.middle_share', '2023', '211000', survey(0.4, 0.01));
