@@ -110,6 +110,23 @@ describe('indicators dashboard', () => {
     await waitFor(() => expect(screen.getByTestId('dashboard').getAttribute('data-region')).toBe('211002'));
   });
 
+  it('asks for a quarter year to date (前三季度) of the year shown', async () => {
+    const { fetchMock } = serve();
+    renderPage(<IndicatorsPage />);
+    await screen.findByTestId('headline');
+    const year = fixtureDashboard().year;
+    const select = screen.getByTestId('period-select');
+    expect(select.textContent).toContain('全年');
+    fireEvent.mouseDown(select.querySelector('.ant-select-selector, .ant-select-content, input') ?? select);
+    expect(await screen.findByTitle('一季度')).toBeTruthy();
+    expect(screen.getByTitle('上半年')).toBeTruthy();
+    fireEvent.click(screen.getByTitle('前三季度'));
+    await waitFor(() => {
+      const urls = fetchMock.mock.calls.map((c) => new URL(String(c[0]), 'http://x')).filter((u) => u.pathname === '/api/indicators/dashboard');
+      expect(urls.some((u) => u.searchParams.get('period') === `${year}-Q3` && u.searchParams.get('year') === String(year))).toBe(true);
+    });
+  });
+
   it('gives a county user only their county, without asking for the region list', async () => {
     me = makeMe({ username: 'baita', roles: ['liaison'], permissions: ['plan.read', 'plan.report', 'indicators.read', 'indicators.enter'], region: { code: '211002', name: '白塔区', level: 'county' } });
     const { calls } = serve();

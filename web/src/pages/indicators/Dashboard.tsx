@@ -158,9 +158,9 @@ export function DashboardView({ d }: { d: DashboardData }) {
   );
 }
 
-export function Dashboard({ region, year, onLoaded }: { region?: string; year?: number; onLoaded?: (d: DashboardData) => void }) {
+export function Dashboard({ region, year, period, onLoaded }: { region?: string; year?: number; period?: string; onLoaded?: (d: DashboardData) => void }) {
   const { locale } = useIndI18n();
-  const res = useApi<DashboardData>('/api/indicators/dashboard', { region, year });
+  const res = useApi<DashboardData>('/api/indicators/dashboard', { region, year, period });
   useEffect(() => {
     if (res.data) onLoaded?.(res.data);
   }, [res.data, onLoaded]);

@@ -1,6 +1,7 @@
 /**
  * 指标与目标. Tabs: the monitoring dashboard, the targets table, and manual entry of administrative
- * indicators (for liaisons and supervisors). Region and year live in the URL (?region=&year=&tab=).
+ * indicators (for liaisons and supervisors). Region, year and period live in the URL (?region=&year=&quarter=&tab=);
+ * a quarter is year to date, as NBS publishes income (一季度, 上半年, 前三季度; 全年 = the year).
  * A city user picks the city or one of its counties; a county user sees only their own county (the
  * server enforces the scope; the page does not offer what it would refuse).
  */
@@ -18,6 +19,8 @@ import { useIndI18n } from './messages';
 import { TargetsTable } from './TargetsTable';
 
 type Tab = 'dashboard' | 'targets' | 'entries';
+/** 全年, 一季度, 上半年, 前三季度 (quarters year to date) */
+const PERIODS = ['', 'Q1', 'Q2', 'Q3'] as const;
 
 function TargetsTab({ region, defs }: { region: string; defs: DashboardData['definitions'] }) {
   const targets = useApi<Target[]>('/api/indicators/targets', { region });
@@ -55,11 +58,13 @@ export default function IndicatorsPage() {
 
   const region = isCity ? (params.get('region') ?? undefined) : me.region.code;
   const yearParam = Number(params.get('year')) || undefined;
+  const quarterParam = /^Q[1-3]$/.test(params.get('quarter') ?? '') ? params.get('quarter')! : null;
   const canEnter = me.permissions.includes('indicators.enter');
   const tabs: Tab[] = ['dashboard', 'targets', ...(canEnter ? (['entries'] as const) : [])];
   const wanted = (params.get('tab') ?? sub.split('/')[0]) as Tab | null;
   const tab: Tab = wanted && tabs.includes(wanted) ? wanted : 'dashboard';
   const shownYear = yearParam ?? loaded?.year;
+  const period = quarterParam && yearParam ? `${yearParam}-${quarterParam}` : undefined;
   const onLoaded = useCallback((d: DashboardData) => setLoaded(d), []);
 
   const selectors = (
@@ -82,6 +87,14 @@ export default function IndicatorsPage() {
         aria-label={t('ind.year')}
         data-testid="year-select"
       />
+      <Select
+        style={{ width: 120 }}
+        value={quarterParam ?? ''}
+        options={PERIODS.map((q) => ({ value: q, label: t(`ind.period.${q || 'year'}`) }))}
+        onChange={(v) => update(v ? { quarter: v, year: String(shownYear ?? new Date().getFullYear()) } : { quarter: null })}
+        aria-label={t('ind.period')}
+        data-testid="period-select"
+      />
     </Space>
   );
 
@@ -95,7 +108,7 @@ export default function IndicatorsPage() {
           label: t(`tab.${k}`),
           children:
             k !== tab ? null : k === 'dashboard' ? (
-              <Dashboard region={region} year={yearParam} onLoaded={onLoaded} />
+              <Dashboard region={region} year={yearParam} period={period} onLoaded={onLoaded} />
             ) : k === 'targets' ? (
               <TargetsTab region={region ?? me.region.code} defs={loaded?.definitions ?? []} />
             ) : (
