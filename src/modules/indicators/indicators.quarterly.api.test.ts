@@ -100,6 +100,7 @@ describe.each(testDatabases())('quarterly indicators (year to date) from the hou
     expect(doc.text).toContain('辽阳市2025年前三季度城乡居民收入增长监测报告');
     expect(doc.text).toContain(formatWithUnit(card(d, 'income.pc.all').value, { unit: '', decimals: 0 }));
     expect(doc.text).not.toContain('指标按年度计算');
+    expect(doc.text).toContain(`居民人均可支配收入${formatWithUnit(card(d, 'income.pc.all').value, { unit: '', decimals: 0 })}元，比上年同期增长10.0%`);
     const none = await t.app.inject({ method: 'GET', url: '/api/indicators/report.docx?region=211000&period=2026-Q1', headers: { cookie: analyst } });
     expect(none.statusCode).toBe(200);
     const nd = await parseDocx(none.rawPayload);

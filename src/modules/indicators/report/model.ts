@@ -23,6 +23,8 @@ export interface Fig {
   growthText: string;
   /** "增长4.4%" / "下降1.8%" / "持平" */
   growthWords: string;
+  /** what the growth compares with: "比上年", or "比上年同期" for a quarter (year to date) */
+  compareText: string;
   ciText: string;
   source: string;
   synthetic: boolean;
@@ -132,6 +134,7 @@ export function figOf(defs: Map<string, IndicatorDefinition>, v: IndicatorValue,
     growth: v.growth,
     growthText: formatGrowth(v.growth),
     growthWords: growthWords(v.growth),
+    compareText: v.period.includes('-Q') ? '比上年同期' : '比上年',
     ciText: formatCi(v.ci, spec),
     source: v.source.label,
     synthetic: v.synthetic,
