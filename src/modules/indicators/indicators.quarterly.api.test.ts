@@ -10,14 +10,16 @@ import { testSource } from '../survey/fixtures.js';
 import { seededRandom } from '../survey/sampling.js';
 import { parseDocx } from './report/report-parse.test-helpers.js';
 
-const MONTHS = [2024, 2025].flatMap((y) => Array.from({ length: 12 }, (_, m) => `${y}-${String(m + 1).padStart(2, '0')}`));
+// 2026 is in progress: January–June entered and approved
+const MONTHS = [...[2024, 2025].flatMap((y) => Array.from({ length: 12 }, (_, m) => `${y}-${String(m + 1).padStart(2, '0')}`)), ...['01', '02', '03', '04', '05', '06'].map((m) => `2026-${m}`)];
 
 /**
  * Quarterly income, year to date (一季度 … 全年), against the survey module's own estimates. Every household
  * earns the same amount each month, 10% more in 2025 than in 2024, so by hand: the nine months to September
  * are 9/12 of the year for every household, and the ratio estimator Σw·Y / Σw·m (same households, same
  * members, same weights) gives 0.75 × the annual estimate with 0.75 × its SE; growth on 2024-Q3 is 10%.
- * 一季度 is the survey's own 2025-Q1 estimate; 全年 its 2025 estimate.
+ * 一季度 is the survey's own 2025-Q1 estimate; 全年 its 2025 estimate. 2026 (same amounts as 2025) has only
+ * January–June: 上半年 2026 exists (0.5 × the 2025 annual estimate, growth 0), the year does not.
  */
 describe.each(testDatabases())('quarterly indicators (year to date) from the household survey on $name', (db) => {
   let t: TestApp;
@@ -27,11 +29,11 @@ describe.each(testDatabases())('quarterly indicators (year to date) from the hou
   beforeAll(async () => {
     t = await createTestApp(db);
     const s = t.services.survey;
-    const sampleId = await s.samples.draw({ name: '季度样本', yearFrom: 2024, yearTo: 2025, options: { targetHouseholds: 60, householdsPerPsu: 5, reservesPerPsu: 0, seed: 7 } }, testSource(), SYSTEM_ACTOR);
+    const sampleId = await s.samples.draw({ name: '季度样本', yearFrom: 2024, yearTo: 2026, options: { targetHouseholds: 60, householdsPerPsu: 5, reservesPerPsu: 0, seed: 7 } }, testSource(), SYSTEM_ACTOR);
     const active = await s.repo.households({ sampleId, status: 'active' });
     const r = seededRandom(11);
     const base = new Map(active.map((h) => [h.id, 10 * Math.round(((h.urban ? 400000 : 180000) * (0.5 + r())) / 10)]));
-    await insertGenerated(s.repo, active.flatMap((h) => MONTHS.map((m) => ({ householdId: h.id, date: `${m}-10`, itemCode: '1101', amountFen: m.startsWith('2025') ? (base.get(h.id)! * 11) / 10 : base.get(h.id)! }))));
+    await insertGenerated(s.repo, active.flatMap((h) => MONTHS.map((m) => ({ householdId: h.id, date: `${m}-10`, itemCode: '1101', amountFen: m.startsWith('2024') ? base.get(h.id)! : (base.get(h.id)! * 11) / 10 }))));
     await approveGenerated(s.repo, sampleId, active, MONTHS, 'city');
     analyst = await t.userWithSession('q.analyst', ['analyst']);
     county = await t.userWithSession('q.county', ['analyst'], '211021');
@@ -87,6 +89,13 @@ describe.each(testDatabases())('quarterly indicators (year to date) from the hou
     const c = await dashboard(county, 'period=2025-Q2');
     expect(c.region.code).toBe('211021');
     same(card(c, 'income.pc.all'), row('2025', '211021'), 0.5);
+    // the year in progress: 上半年 2026 without an annual 2026 estimate
+    const h1 = await dashboard(analyst, 'period=2026-Q2');
+    same(card(h1, 'income.pc.all'), row('2025', 'all'), 0.5);
+    expect(card(h1, 'income.pc.all').growth!).toBeCloseTo(0, 10);
+    expect(card(h1, 'inequality.gini').period).toBe('2025');
+    const q3 = await dashboard(analyst, 'period=2026-Q3');
+    expect(card(q3, 'income.pc.all').period).toBe('2025'); // no 前三季度 2026 yet: the latest annual value
     const bad = await t.app.inject({ method: 'GET', url: '/api/indicators/dashboard?year=2024&period=2025-Q1', headers: { cookie: analyst } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('PERIOD_MISMATCH');
@@ -101,10 +110,10 @@ describe.each(testDatabases())('quarterly indicators (year to date) from the hou
     expect(doc.text).toContain(formatWithUnit(card(d, 'income.pc.all').value, { unit: '', decimals: 0 }));
     expect(doc.text).not.toContain('指标按年度计算');
     expect(doc.text).toContain(`居民人均可支配收入${formatWithUnit(card(d, 'income.pc.all').value, { unit: '', decimals: 0 })}元，比上年同期增长10.0%`);
-    const none = await t.app.inject({ method: 'GET', url: '/api/indicators/report.docx?region=211000&period=2026-Q1', headers: { cookie: analyst } });
+    const none = await t.app.inject({ method: 'GET', url: '/api/indicators/report.docx?region=211000&period=2026-Q3', headers: { cookie: analyst } });
     expect(none.statusCode).toBe(200);
     const nd = await parseDocx(none.rawPayload);
-    expect(nd.text).toContain('2026年第一季度');
+    expect(nd.text).toContain('2026年第三季度');
     expect(nd.text).toContain('指标按年度计算');
   });
 });

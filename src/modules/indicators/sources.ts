@@ -116,9 +116,18 @@ export async function surveySource(survey: SurveyService, store: ElementStore, e
   for (let year = sample.year_from; year <= sample.year_to; year++) {
     onYear?.(year);
     const { units } = await survey.estimates.periodUnits(sample.id, parsePeriod(String(year)), settings.approvalLevel);
+    const totals = await survey.estimates.populationTotals(year);
+    // quarters, year to date (一季度, 上半年, 前三季度, 全年): the survey's own loader over the cumulated months;
+    // also in a year still in progress, whose annual estimate does not exist yet
+    for (const q of [1, 2, 3, 4] as const) {
+      const p = ytdPeriod(year, q);
+      const qUnits = q === 4 ? units : (await survey.estimates.periodUnits(sample.id, p, settings.approvalLevel)).units;
+      if (qUnits.id.length < 2) break; // a later quarter needs every earlier month too
+      const qLabel = `住户收支调查 ${year} 年${YTD_NAMES[q - 1]}（累计）估计`;
+      incomeElements(qUnits, totals, settings, p.key, store, elementMaker(qLabel, q === 4 ? `/survey?tab=estimates&period=${year}` : `/survey?tab=estimates&period=${year}-Q${q}`, synthetic));
+    }
     if (units.id.length < 2) continue;
     years.push(year);
-    const totals = await survey.estimates.populationTotals(year);
     const urban = units.domains.map((ds) => ds[1] === 'urban');
     const county = units.domains.map((ds) => ds[2]);
     const period = String(year);
@@ -127,14 +136,6 @@ export async function surveySource(survey: SurveyService, store: ElementStore, e
     const el = elementMaker(label, href, synthetic);
     // the same design and ratio estimator as the survey's published table (svyratio of disposable income over members)
     const { design } = incomeElements(units, totals, settings, period, store, el);
-    // quarters, year to date (一季度, 上半年, 前三季度, 全年): the survey's own loader over the cumulated months
-    for (const q of [1, 2, 3, 4] as const) {
-      const p = ytdPeriod(year, q);
-      const qUnits = q === 4 ? units : (await survey.estimates.periodUnits(sample.id, p, settings.approvalLevel)).units;
-      if (qUnits.id.length < 2) continue;
-      const qLabel = `住户收支调查 ${year} 年${YTD_NAMES[q - 1]}（累计）估计`;
-      incomeElements(qUnits, totals, settings, p.key, store, elementMaker(qLabel, q === 4 ? href : `/survey?tab=estimates&period=${year}-Q${q}`, synthetic));
-    }
     const disp = disposableOf(units);
     const m = units.members;
     // distribution: Gini, middle-income share, rural poor, quintiles, Lorenz
