@@ -30,8 +30,9 @@ export function periodsOf(kind: Kind, year: number): string[] {
 function periodLabel(p: string, locale: string): string {
   const q = /^(\d{4})-Q([1-4])$/.exec(p);
   const m = /^(\d{4})-(\d{2})$/.exec(p);
-  if (locale === 'en-US') return q ? `${q[1]} Q${q[2]}` : m ? `${m[1]}-${m[2]}` : p;
-  return q ? `${q[1]}年第${'一二三四'[Number(q[2]) - 1]}季度` : m ? `${m[1]}年${Number(m[2])}月` : `${p}年`;
+  // quarters are year to date, as NBS publishes income (一季度, 上半年, 前三季度, 全年)
+  if (locale === 'en-US') return q ? `${q[1]} ${['Q1', 'H1', 'Q1–Q3', 'Q1–Q4'][Number(q[2]) - 1]}` : m ? `${m[1]}-${m[2]}` : p;
+  return q ? `${q[1]}年${['一季度', '上半年', '前三季度', '全年（四季度累计）'][Number(q[2]) - 1]}` : m ? `${m[1]}年${Number(m[2])}月` : `${p}年`;
 }
 
 interface DownloadState {
