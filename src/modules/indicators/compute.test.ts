@@ -36,6 +36,20 @@ describe('computing indicator values', () => {
     expect(get('coop', '2025-Q1')).toBeUndefined();
   });
 
+  it('months only for monthly indicators: approved month entries count, growth and @-1 on the same month a year before', () => {
+    const store = new ElementStore();
+    const monthly = { ...def('jobs', 'admin.jobs'), periodicity: 'month' };
+    const defs = [monthly, { ...def('jobs.change', 'ind.jobs - ind.jobs@-1'), periodicity: 'month' }, def('coop', 'admin.coop')];
+    const entries = [entry('jobs', '2024-01', 1200), entry('jobs', '2025-01', 1260), entry('jobs', '2025-02', 1300), entry('coop', '2025-03', 7)];
+    const v = computeValues({ definitions: defs, store, entries, lastYear: 2025, regions: ['211000'] });
+    const get = (code: string, period: string) => v.find((x) => x.code === code && x.period === period);
+    expect(v.filter((x) => x.code === 'jobs').map((x) => x.period).sort()).toEqual(['2024-01', '2025-01', '2025-02']);
+    expect(get('jobs', '2025-01')!.growth).toBeCloseTo(0.05, 12); // 1,260 / 1,200 − 1
+    expect(get('jobs', '2025-02')!.growth).toBeNull(); // no February 2024
+    expect(get('jobs.change', '2025-01')!.value).toBe(60); // @-1 of a month: the same month a year before
+    expect(get('coop', '2025-03')).toBeUndefined(); // a yearly indicator is not evaluated per month
+  });
+
   it('passes SE and CI through a single element, scaled by the factor', () => {
     const store = new ElementStore();
     store.set('survey.middle_share', '2023', '211000', survey(0.4, 0.01));

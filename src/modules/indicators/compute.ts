@@ -65,14 +65,19 @@ const single = (n: Node) => (n.kind === 'el' ? n : null);
 /**
  * The periods computed: each year, then its quarters year to date ('2025-Q3' = 前三季度, the NBS way of
  * publishing quarterly income). A quarter has a value only where its elements or an approved entry exist.
+ * With `months` (only indicators whose periodicity is 'month', to keep the cost bounded) also '2025-01' …
+ * '2025-12'; likewise a month has a value only where its elements or an approved entry exist.
  */
-export function periodsOf(first: number, last: number): string[] {
+export function periodsOf(first: number, last: number, months = false): string[] {
   const out: string[] = [];
-  for (let y = first; y <= last; y++) out.push(String(y), `${y}-Q1`, `${y}-Q2`, `${y}-Q3`, `${y}-Q4`);
+  for (let y = first; y <= last; y++) {
+    out.push(String(y), `${y}-Q1`, `${y}-Q2`, `${y}-Q3`, `${y}-Q4`);
+    if (months) for (let m = 1; m <= 12; m++) out.push(`${y}-${String(m).padStart(2, '0')}`);
+  }
   return out;
 }
 
-/** `code@-k`: the same period k years earlier (a year, or the same quarter year to date). */
+/** `code@-k`: the same period k years earlier (a year, the same quarter year to date, or the same month). */
 export function lagged(period: string, lag: number): string {
   return lag === 0 ? period : String(Number(period.slice(0, 4)) - lag) + period.slice(4);
 }
@@ -92,7 +97,7 @@ export function computeValues(inp: ComputeInputs): ValueRow[] {
     const code = p.def.code;
     for (const region of regions) {
       const byPeriod = new Map<string, ElementValue & { value: number | null }>();
-      for (const period of periodsOf(FIRST_YEAR, inp.lastYear)) {
+      for (const period of periodsOf(FIRST_YEAR, inp.lastYear, p.def.periodicity === 'month')) {
         const used: ElementValue[] = [];
         const lookup = (el: string, lag: number) => {
           const v = store.get(el, lagged(period, lag), region);

@@ -38,6 +38,9 @@ export function indicatorsRoutes(app: FastifyInstance, deps: { indicators: Indic
   r.get('/api/indicators/definitions/:code/values', { ...read, schema: { tags, summary: '一个指标在某区域的各期数值', params: Code, querystring: z.object({ region: RegionCodeSchema.optional() }), response: { 200: z.object({ definition: IndicatorDefinitionSchema, values: z.array(IndicatorValueSchema) }) } } }, async (req) =>
     s.show(requireUser(req), req.params.code, req.query.region),
   );
+  r.post('/api/indicators/definitions', { ...enter, schema: { tags, summary: '新增指标定义（督查人员；审计；随即重算）', body: IndicatorDefinitionSchema, response: { 200: IndicatorDefinitionSchema } } }, async (req) =>
+    s.createDefinition(requireUser(req), req.body, actorOf(req)),
+  );
   r.put('/api/indicators/definitions/:code', { ...enter, schema: { tags, summary: '修改指标定义（督查人员；审计；随即重算）', params: Code, body: IndicatorDefinitionSchema, response: { 200: IndicatorDefinitionSchema } } }, async (req) =>
     s.updateDefinition(requireUser(req), req.params.code, req.body, actorOf(req)),
   );

@@ -289,8 +289,8 @@ export class IndicatorsService {
     const dataYear = await this.settings.get<number>(LAST_YEAR_KEY, new Date().getFullYear());
     if (query.period && query.year !== undefined && Number(query.period.slice(0, 4)) !== query.year) throw new AppError(400, 'PERIOD_MISMATCH', `期别 ${query.period} 不在 ${query.year} 年内`);
     const year = query.period ? Number(query.period.slice(0, 4)) : (query.year ?? dataYear);
-    // a quarter (year to date): its own values where computed, else the annual ones
-    const quarter = query.period && query.period.includes('-Q') ? query.period : null;
+    // a quarter (year to date) or a month (monthly indicators): its own values where computed, else the annual ones
+    const quarter = query.period && query.period.length > 4 ? query.period : null;
     const [defRows, rows, targetRows] = await Promise.all([this.repo.definitions(), this.repo.values(region), this.repo.targets()]);
     const defs = defRows.filter((d) => !d.code.startsWith('plan.milestone.') || targetRows.some((t) => t.indicator === d.code && t.region_code === region));
     const byCode = new Map<string, Map<string, ValueRow>>();
@@ -342,9 +342,10 @@ export class IndicatorsService {
     if (extras.keyGroups) {
       const kp = extras.keyGroups.period;
       const all = byCode.get('income.pc.registry')?.get(kp)?.value ?? null;
+      const before = await this.keyGroupsOf(region, String(Number(kp) - 1));
       for (const g of extras.keyGroups.data) {
         const v: IndicatorValue = {
-          code: `keygroup.${g.key}.income.pc`, period: kp, region, value: g.value, se: null, ci: null, n: g.n, suppressed: g.suppressed, growth: null,
+          code: `keygroup.${g.key}.income.pc`, period: kp, region, value: g.value, se: null, ci: null, n: g.n, suppressed: g.suppressed, growth: keyGroupGrowth(g, before?.find((b) => b.key === g.key)),
           source: { kind: 'registry', label: `个人收入和财产信息系统 ${kp} 年登记收入（重点群体名册关联，已做披露控制；只含已登记的收入来源，农业经营等未登记收入不在内，与全体居民的登记收入相比）`, href: `/registry?tab=tables&year=${kp}` }, synthetic: !!byCode.get('income.pc.registry')?.get(kp)?.synthetic,
         };
         keyGroups.push({ key: g.key as Dashboard['keyGroups'][number]['key'], label: KEY_GROUP_LABELS[g.key], income: v, ratioToAll: g.value !== null && all ? g.value / all : null });
@@ -377,6 +378,12 @@ export class IndicatorsService {
     return { ...(d && { distribution: { period: d.period, data: JSON.parse(d.data) } }), ...(k && { keyGroups: { period: k.period, data: JSON.parse(k.data) } }) };
   }
 
+  /** The key-group figures of one registry year and region, if computed. */
+  private async keyGroupsOf(region: string, period: string): Promise<KeyGroupFigure[] | null> {
+    const r = await this.repo.db.selectFrom('ind_extras').select('data').where('kind', '=', 'keyGroups').where('region_code', '=', region).where('period', '=', period).executeTakeFirst();
+    return r ? (JSON.parse(r.data) as KeyGroupFigure[]) : null;
+  }
+
   evaluate(t: TargetRow, values: Map<string, ValueRow> | undefined, asOf: number): Target {
     const series: SeriesPoint[] = [...(values?.values() ?? [])].filter((r) => r.value !== null && /^\d{4}$/.test(r.period)).map((r) => ({ year: Number(r.period), value: r.value! }));
     const baseValue = t.base_value ?? series.find((p) => p.year === t.base_year)?.value ?? null;
@@ -402,15 +409,7 @@ export class IndicatorsService {
     const old = await this.repo.definition(code);
     if (!old) throw notFound('指标');
     if (input.code !== code) throw new AppError(400, 'CODE_MISMATCH', '指标代码不能修改');
-    for (const [part, f] of [['分子', input.numerator], ['分母', input.denominator]] as const) {
-      if (f === null) continue;
-      try {
-        parseFormula(f);
-      } catch (e) {
-        if (e instanceof FormulaError) throw new AppError(400, 'BAD_FORMULA', `${part}公式有误：${e.message}`, { part, at: e.at });
-        throw e;
-      }
-    }
+    checkFormulas(input);
     const row: Partial<DefinitionRow> = {
       name_zh: input.name.zh, name_en: input.name.en, unit: input.unit, periodicity: input.periodicity, numerator: input.numerator, denominator: input.denominator, factor: input.factor,
       decimals: input.decimals, source: input.source, department: input.department, definition: input.definition, better: input.better, version: old.version + 1, updated_at: nowIso(), updated_by: user.username,
@@ -419,6 +418,22 @@ export class IndicatorsService {
     await this.audit.record(actor, { action: 'indicators.definition.update', objectType: 'indicator', objectId: code, regionCode: CITY, detail: { before: toDefinition(old), after: input } });
     await this.recompute();
     return toDefinition((await this.repo.definition(code))!);
+  }
+
+  /** Adds a new indicator (e.g. a department's monthly administrative figure); validated, audited, values recomputed. */
+  async createDefinition(user: IndicatorUser, input: IndicatorDefinition, actor: Actor): Promise<IndicatorDefinition> {
+    await this.ensureSeeded();
+    if (!hasPermissionIn(user, 'plan.supervise')) throw forbidden('只有督查人员可以新增指标');
+    if (await this.repo.definition(input.code)) throw new AppError(409, 'CODE_EXISTS', `指标代码 ${input.code} 已存在`);
+    checkFormulas(input);
+    const sort = 500 + (await this.repo.definitions()).length;
+    await this.repo.insertDefinition({
+      code: input.code, name_zh: input.name.zh, name_en: input.name.en, unit: input.unit, periodicity: input.periodicity, numerator: input.numerator, denominator: input.denominator, factor: input.factor,
+      decimals: input.decimals, source: input.source, department: input.department, definition: input.definition, better: input.better, headline: null, sort, version: 1, updated_at: nowIso(), updated_by: user.username,
+    });
+    await this.audit.record(actor, { action: 'indicators.definition.create', objectType: 'indicator', objectId: input.code, regionCode: CITY, detail: { after: input } });
+    await this.recompute();
+    return toDefinition((await this.repo.definition(input.code))!);
   }
 
   // ---------- manual entries (entries.service.ts) ----------
@@ -505,6 +520,24 @@ export interface TargetInput {
   targetYear: number;
   targetValue: number;
   kind: 'level' | 'multiple' | 'at_most';
+}
+
+function checkFormulas(input: IndicatorDefinition): void {
+  for (const [part, f] of [['分子', input.numerator], ['分母', input.denominator]] as const) {
+    if (f === null) continue;
+    try {
+      parseFormula(f);
+    } catch (e) {
+      if (e instanceof FormulaError) throw new AppError(400, 'BAD_FORMULA', `${part}公式有误：${e.message}`, { part, at: e.at });
+      throw e;
+    }
+  }
+}
+
+/** Growth of a key group's figure on the previous registry year's for the same group and region; null when either is missing or suppressed. */
+export function keyGroupGrowth(cur: KeyGroupFigure, prev: KeyGroupFigure | undefined): number | null {
+  if (cur.suppressed || cur.value === null || !prev || prev.suppressed || !prev.value) return null;
+  return cur.value / prev.value - 1;
 }
 
 function storeAgain(s: ElementStore): ElementStore {

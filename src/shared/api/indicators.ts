@@ -131,9 +131,10 @@ export const DashboardQuerySchema = z.object({
   region: RegionCodeSchema.optional(),
   /** default: the latest year with survey or registry data */
   year: z.coerce.number().int().min(2010).max(2100).optional(),
-  /** a quarter year to date ('2025-Q3' = 前三季度) or the year ('2025'); must lie in `year` when both are given.
-   * Headline cards and the county table then show the quarter's values where they exist, else the annual ones. */
-  period: z.string().regex(/^\d{4}(-Q[1-4])?$/, '期别格式应为 2025 或 2025-Q3').optional(),
+  /** a quarter year to date ('2025-Q3' = 前三季度), a month ('2025-07', for monthly indicators) or the year ('2025');
+   * must lie in `year` when both are given. Headline cards and the county table then show the quarter's (month's)
+   * values where they exist, else the annual ones. */
+  period: z.string().regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, '期别格式应为 2025、2025-Q3 或 2025-07').optional(),
 });
 export type DashboardQuery = z.infer<typeof DashboardQuerySchema>;
 
