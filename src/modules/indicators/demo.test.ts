@@ -5,6 +5,8 @@ import type { Dashboard } from '../../shared/api/indicators.js';
 import { SYSTEM_ACTOR } from '../audit/audit.service.js';
 import { generateCity, KEY_GROUPS, summariseYear } from '../demo/index.js';
 import { loadDemoRegistry } from '../registry/demo-load.js';
+import { sql } from 'kysely';
+import { keyGroupGrowth } from './indicators.service.js';
 import { DEMO_COOPS, DEMO_STATS_LABEL, loadIndicatorsDemo, type IndicatorsDemoReport } from './demo.js';
 
 const SCALE = 0.005;
@@ -55,5 +57,40 @@ describe('indicators demo over the registry demo city (SQLite)', () => {
   it('loads once', async () => {
     const again = await loadIndicatorsDemo(t.services, { scale: SCALE, actor: SYSTEM_ACTOR });
     expect(again.entries).toBe(0);
+  });
+
+  it('key-group growth on the previous registry year, same group and region (suppressed or missing: none)', async () => {
+    const cookie = await t.userWithSession('ind.sup.kg', ['supervisor']);
+    const get = async (q: string) => (await t.app.inject({ method: 'GET', url: `/api/indicators/dashboard?${q}`, headers: { cookie } })).json() as Dashboard;
+    const first = await get('year=2023');
+    for (const g of first.keyGroups) expect(g.income.growth).toBeNull(); // no 2022 registry year
+    // a second registry year: every registered income item of 2023 again in 2024, doubled (integer fen) —
+    // every household's income doubles, members and suppression stay, so each group's per-capita income grows by exactly 100%
+    const db = t.services.indicators.repo.db;
+    await sql`INSERT INTO reg_income (person_id, year, period, component, item, amount_fen, channel_id, batch_id, row_no, row_key)
+      SELECT person_id, 2024, '2024' || SUBSTR(period, 5), component, item, amount_fen * 2, channel_id, batch_id, row_no, row_key || '-2024' FROM reg_income WHERE year = 2023`.execute(db);
+    await t.services.indicators.recompute(undefined, { full: true });
+    const d2 = await get('year=2024');
+    const before = new Map(first.keyGroups.map((g) => [g.key, g.income]));
+    let compared = 0;
+    for (const g of d2.keyGroups) {
+      expect(g.income.period).toBe('2024');
+      const prev = before.get(g.key)!;
+      if (g.income.suppressed || prev.suppressed) expect(g.income.growth).toBeNull();
+      else {
+        expect(g.income.value!).toBeCloseTo(2 * prev.value!, 6);
+        expect(g.income.growth!).toBeCloseTo(1, 12); // 2x / x − 1
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(0);
+  });
+
+  it('key-group growth: null when this or the previous figure is suppressed or missing', () => {
+    const f = (value: number | null, suppressed = false) => ({ key: 'skilled', value, n: 10, suppressed });
+    expect(keyGroupGrowth(f(33000), f(30000))).toBeCloseTo(0.1, 12);
+    expect(keyGroupGrowth(f(33000), undefined)).toBeNull();
+    expect(keyGroupGrowth(f(33000), f(null, true))).toBeNull();
+    expect(keyGroupGrowth(f(null, true), f(30000))).toBeNull();
   });
 });
