@@ -127,6 +127,20 @@ describe('indicators dashboard', () => {
     });
   });
 
+  it('asks for a month (monthly indicators) of the year shown', async () => {
+    const { fetchMock } = serve();
+    renderPage(<IndicatorsPage />);
+    await screen.findByTestId('headline');
+    const year = fixtureDashboard().year;
+    const select = screen.getByTestId('period-select');
+    fireEvent.mouseDown(select.querySelector('.ant-select-selector, .ant-select-content, input') ?? select);
+    fireEvent.click(await screen.findByTitle('1月（月度指标）'));
+    await waitFor(() => {
+      const urls = fetchMock.mock.calls.map((c) => new URL(String(c[0]), 'http://x')).filter((u) => u.pathname === '/api/indicators/dashboard');
+      expect(urls.some((u) => u.searchParams.get('period') === `${year}-01`)).toBe(true);
+    });
+  });
+
   it('gives a county user only their county, without asking for the region list', async () => {
     me = makeMe({ username: 'baita', roles: ['liaison'], permissions: ['plan.read', 'plan.report', 'indicators.read', 'indicators.enter'], region: { code: '211002', name: '白塔区', level: 'county' } });
     const { calls } = serve();

@@ -19,8 +19,11 @@ import { useIndI18n } from './messages';
 import { TargetsTable } from './TargetsTable';
 
 type Tab = 'dashboard' | 'targets' | 'entries';
-/** 全年, 一季度, 上半年, 前三季度 (quarters year to date) */
-const PERIODS = ['', 'Q1', 'Q2', 'Q3'] as const;
+/** 全年, 一季度, 上半年, 前三季度 (quarters year to date), then the months (for month-periodicity indicators) */
+const QUARTERS = ['', 'Q1', 'Q2', 'Q3'] as const;
+const MONTHS = Array.from({ length: 12 }, (_, i) => `M${String(i + 1).padStart(2, '0')}`);
+/** the URL's ?quarter= value as an API period of the year */
+const periodOf = (year: number, q: string) => (q.startsWith('M') ? `${year}-${q.slice(1)}` : `${year}-${q}`);
 
 function TargetsTab({ region, defs }: { region: string; defs: DashboardData['definitions'] }) {
   const targets = useApi<Target[]>('/api/indicators/targets', { region });
@@ -58,13 +61,13 @@ export default function IndicatorsPage() {
 
   const region = isCity ? (params.get('region') ?? undefined) : me.region.code;
   const yearParam = Number(params.get('year')) || undefined;
-  const quarterParam = /^Q[1-3]$/.test(params.get('quarter') ?? '') ? params.get('quarter')! : null;
+  const quarterParam = /^(Q[1-3]|M(0[1-9]|1[0-2]))$/.test(params.get('quarter') ?? '') ? params.get('quarter')! : null;
   const canEnter = me.permissions.includes('indicators.enter');
   const tabs: Tab[] = ['dashboard', 'targets', ...(canEnter ? (['entries'] as const) : [])];
   const wanted = (params.get('tab') ?? sub.split('/')[0]) as Tab | null;
   const tab: Tab = wanted && tabs.includes(wanted) ? wanted : 'dashboard';
   const shownYear = yearParam ?? loaded?.year;
-  const period = quarterParam && yearParam ? `${yearParam}-${quarterParam}` : undefined;
+  const period = quarterParam && yearParam ? periodOf(yearParam, quarterParam) : undefined;
   const onLoaded = useCallback((d: DashboardData) => setLoaded(d), []);
 
   const selectors = (
@@ -90,7 +93,10 @@ export default function IndicatorsPage() {
       <Select
         style={{ width: 120 }}
         value={quarterParam ?? ''}
-        options={PERIODS.map((q) => ({ value: q, label: t(`ind.period.${q || 'year'}`) }))}
+        options={[
+          ...QUARTERS.map((q) => ({ value: q, label: t(`ind.period.${q || 'year'}`) })),
+          ...MONTHS.map((m) => ({ value: m, label: t('ind.period.month', { n: Number(m.slice(1)) }) })),
+        ]}
         onChange={(v) => update(v ? { quarter: v, year: String(shownYear ?? new Date().getFullYear()) } : { quarter: null })}
         aria-label={t('ind.period')}
         data-testid="period-select"

@@ -17,6 +17,7 @@ export const INDICATOR_MESSAGES = {
   'ind.period.Q1': ['一季度', 'Q1'],
   'ind.period.Q2': ['上半年', 'First half'],
   'ind.period.Q3': ['前三季度', 'Q1–Q3'],
+  'ind.period.month': ['{n}月（月度指标）', 'Month {n} (monthly indicators)'],
   'ind.generatedAt': ['数据生成于 {at}', 'Generated {at}'],
   'ind.synthetic': ['合成演示数据', 'Synthetic demo data'],
   'ind.synthetic.hint': ['由合成演示城市推算，不是真实统计数据', 'Derived from the synthetic demo city, not real statistics'],
