@@ -116,9 +116,21 @@ describe('household survey in the browser', () => {
     await phone.getByTestId('diary-phone').waitFor();
     const rows = phone.getByTestId('entry-row');
     const add = async (search: string, code: string, amount: string) => {
-      await phone.getByTestId('item-search').fill(search);
-      await phone.getByTestId(`item-${code}`).click();
-      await phone.getByTestId('amount').fill(amount);
+      // a tap on the list can miss while the page shifts on a slow machine: the entry is ready once
+      // the add button is enabled, as a person would see it; else pick again
+      const box = phone.getByTestId('item-search');
+      for (let attempt = 1; ; attempt++) {
+        await box.fill(search);
+        await phone.getByTestId(`item-${code}`).click();
+        await phone.getByTestId('amount').fill(amount);
+        const ready = await expect
+          .poll(() => phone.getByTestId('add-entry').isEnabled(), { timeout: 3_000 })
+          .toBe(true)
+          .then(() => true, () => false);
+        if (ready) break;
+        console.warn(`item ${code}, try ${attempt}: box «${await box.inputValue()}», amount «${await phone.getByTestId('amount').inputValue()}», not ready`);
+        if (attempt === 3) throw new Error(`entry for item ${code} not ready after ${attempt} tries`);
+      }
       await phone.getByTestId('add-entry').click();
     };
     const week: [string, string, string][] = [
