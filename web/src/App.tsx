@@ -9,7 +9,7 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-route
 import { AppLayout } from './components/AppLayout';
 import { I18nProvider, useI18n } from './i18n';
 import { NAV, allowed, pageRoutes, visibleNav, type AppRoute } from './routes';
-import { SessionProvider, useMe, useSession } from './session/SessionContext';
+import { SessionProvider, useMe, useSession, type InitialSession } from './session/SessionContext';
 
 const loadLogin = () => import('./pages/Login');
 const Login = lazy(loadLogin);
@@ -28,7 +28,7 @@ function Themed({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider
       locale={locale === 'en-US' ? enUS : zhCN}
-      theme={{ token: { colorPrimary: '#1d4f91', borderRadius: 4, fontFamily: FONT } }}
+      theme={{ zeroRuntime: true, token: { colorPrimary: '#1d4f91', borderRadius: 4, fontFamily: FONT } }}
     >
       <AntApp>{children}</AntApp>
     </ConfigProvider>
@@ -77,8 +77,10 @@ function AppRoutes() {
   const { status, gate, notice } = useSession();
   const location = useLocation();
   useEffect(() => {
-    // Fetch the login page ahead, so an expired session shows it at once.
-    if (status === 'authenticated') void loadLogin();
+    // Fetch the login page ahead, so an expired session shows it at once; later, not while the first page loads.
+    if (status !== 'authenticated') return;
+    const timer = setTimeout(() => void loadLogin(), 5_000);
+    return () => clearTimeout(timer);
   }, [status]);
   if (status === 'loading') return pageSpin;
   const from = (location.state as { from?: string } | null)?.from;
@@ -106,11 +108,11 @@ function AppRoutes() {
   );
 }
 
-export function App() {
+export function App({ initial }: { initial?: InitialSession }) {
   return (
-    <I18nProvider>
+    <I18nProvider initial={initial?.status === 'authenticated' ? initial.me.locale : undefined}>
       <Themed>
-        <SessionProvider>
+        <SessionProvider initial={initial}>
           <BrowserRouter>
             <AppRoutes />
           </BrowserRouter>

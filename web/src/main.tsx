@@ -1,10 +1,18 @@
 import 'antd/dist/reset.css';
+// antd's component styles as one static file (with zeroRuntime in App.tsx): no style generation at run time
+import 'antd/dist/antd.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { preloadPage } from './routes';
+import { loadInitialSession } from './session/SessionContext';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// The page's own code and the session are fetched side by side (boot.js has already asked for the
+// session), and React first renders once both are here: no spinner frame, no suspended page.
+void Promise.all([loadInitialSession(), preloadPage(location.pathname)]).then(([initial]) =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App initial={initial} />
+    </StrictMode>,
+  ),
 );

@@ -16,17 +16,21 @@ import {
   SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { createElement, lazy, type ReactNode } from 'react';
+import { createElement, lazy, type ComponentType, type ReactNode } from 'react';
 import type { Permission } from './api/types';
 import type { MessageKey } from './i18n';
 
-const Home = lazy(() => import('./pages/Home'));
-const Users = lazy(() => import('./pages/admin/Users'));
-const Audit = lazy(() => import('./pages/admin/Audit'));
-const SecuritySettings = lazy(() => import('./pages/admin/SecuritySettings'));
-const Directory = lazy(() => import('./pages/admin/Directory'));
-const PlanPage = lazy(() => import('./pages/plan/PlanPage'));
-const RegistryPage = lazy(() => import('./pages/registry/RegistryPage'));
+/**
+ * A page loaded on first use; `load` fetches its code ahead. Once loaded it renders at once: a page that
+ * suspends, even on code already fetched, is revealed only after React's Suspense throttle (300 ms).
+ */
+function page(load: () => Promise<{ default: ComponentType }>): { element: ReactNode; load: () => Promise<unknown> } {
+  let loaded: ComponentType | undefined;
+  const keep = () => load().then((m) => ((loaded = m.default), m));
+  const Lazy = lazy(keep);
+  const Page = () => createElement(loaded ?? Lazy);
+  return { element: createElement(Page), load: keep };
+}
 
 export interface AppRoute {
   /** Stable id, also the menu key. */
@@ -36,26 +40,27 @@ export interface AppRoute {
   icon?: ReactNode;
   anyOf?: readonly Permission[];
   element?: ReactNode;
+  load?: () => Promise<unknown>;
   children?: AppRoute[];
 }
 
 export const NAV: AppRoute[] = [
-  { key: 'home', path: '/', label: 'nav.home', icon: <HomeOutlined />, element: <Home /> },
-  { key: 'plan', path: '/plan', label: 'nav.plan', icon: <SolutionOutlined />, anyOf: ['plan.read'], element: <PlanPage /> },
-  { key: 'registry', path: '/registry', label: 'nav.registry', icon: <DatabaseOutlined />, anyOf: ['registry.read', 'registry.import'], element: <RegistryPage /> },
-  { key: 'survey', path: '/survey', label: 'nav.survey', icon: <FileSearchOutlined />, anyOf: ['survey.read', 'survey.collect', 'survey.diary'], element: createElement(lazy(() => import('./pages/survey/SurveyPage'))) },
-  { key: 'policy', path: '/policy', label: 'nav.policy', icon: <FundOutlined />, anyOf: ['microsim.run'], element: createElement(lazy(() => import('./pages/policy/PolicyPage'))) },
-  { key: 'indicators', path: '/indicators', label: 'nav.indicators', icon: <BarChartOutlined />, anyOf: ['indicators.read'], element: createElement(lazy(() => import('./pages/indicators/IndicatorsPage'))) },
+  { key: 'home', path: '/', label: 'nav.home', icon: <HomeOutlined />, ...page(() => import('./pages/Home')) },
+  { key: 'plan', path: '/plan', label: 'nav.plan', icon: <SolutionOutlined />, anyOf: ['plan.read'], ...page(() => import('./pages/plan/PlanPage')) },
+  { key: 'registry', path: '/registry', label: 'nav.registry', icon: <DatabaseOutlined />, anyOf: ['registry.read', 'registry.import'], ...page(() => import('./pages/registry/RegistryPage')) },
+  { key: 'survey', path: '/survey', label: 'nav.survey', icon: <FileSearchOutlined />, anyOf: ['survey.read', 'survey.collect', 'survey.diary'], ...page(() => import('./pages/survey/SurveyPage')) },
+  { key: 'policy', path: '/policy', label: 'nav.policy', icon: <FundOutlined />, anyOf: ['microsim.run'], ...page(() => import('./pages/policy/PolicyPage')) },
+  { key: 'indicators', path: '/indicators', label: 'nav.indicators', icon: <BarChartOutlined />, anyOf: ['indicators.read'], ...page(() => import('./pages/indicators/IndicatorsPage')) },
   {
     key: 'admin',
     path: '/admin',
     label: 'nav.admin',
     icon: <SettingOutlined />,
     children: [
-      { key: 'admin.users', path: '/admin/users', label: 'nav.admin.users', icon: <TeamOutlined />, anyOf: ['user.manage'], element: <Users /> },
-      { key: 'admin.audit', path: '/admin/audit', label: 'nav.admin.audit', icon: <AuditOutlined />, anyOf: ['audit.read'], element: <Audit /> },
-      { key: 'admin.security', path: '/admin/security', label: 'nav.admin.security', icon: <SafetyCertificateOutlined />, anyOf: ['user.manage'], element: <SecuritySettings /> },
-      { key: 'admin.directory', path: '/admin/directory', label: 'nav.admin.directory', icon: <ClusterOutlined />, anyOf: ['system.config', 'user.manage'], element: <Directory /> },
+      { key: 'admin.users', path: '/admin/users', label: 'nav.admin.users', icon: <TeamOutlined />, anyOf: ['user.manage'], ...page(() => import('./pages/admin/Users')) },
+      { key: 'admin.audit', path: '/admin/audit', label: 'nav.admin.audit', icon: <AuditOutlined />, anyOf: ['audit.read'], ...page(() => import('./pages/admin/Audit')) },
+      { key: 'admin.security', path: '/admin/security', label: 'nav.admin.security', icon: <SafetyCertificateOutlined />, anyOf: ['user.manage'], ...page(() => import('./pages/admin/SecuritySettings')) },
+      { key: 'admin.directory', path: '/admin/directory', label: 'nav.admin.directory', icon: <ClusterOutlined />, anyOf: ['system.config', 'user.manage'], ...page(() => import('./pages/admin/Directory')) },
     ],
   },
 ];
@@ -93,4 +98,12 @@ export function routeForPath(pathname: string, nav: AppRoute[] = NAV): AppRoute 
     if (match && (!best || r.path.length > best.path.length)) best = r;
   }
   return best;
+}
+
+/** Fetches the code of the page at this location; resolves when it is there (or failed: the page shows why when it renders). */
+export function preloadPage(pathname: string): Promise<void> {
+  return Promise.resolve(routeForPath(pathname)?.load?.()).then(
+    () => undefined,
+    () => undefined,
+  );
 }

@@ -4,6 +4,7 @@
  * are thrown as ApiError carrying the server's (Chinese) message.
  */
 import type { ApiError as ApiErrorBody } from '../../../src/shared/api/common';
+import { takeBootResponse } from './boot';
 
 export class ApiError extends Error {
   constructor(
@@ -69,18 +70,24 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(opts.body);
   }
-  let res: Response;
-  try {
-    res = await fetch(buildUrl(path, opts.query), {
-      method: opts.method ?? (body === undefined ? 'GET' : 'POST'),
-      headers,
-      body,
-      credentials: 'same-origin',
-      signal: opts.signal,
-    });
-  } catch (e) {
-    if ((e as Error).name === 'AbortError') throw e;
-    throw new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试');
+  const url = buildUrl(path, opts.query);
+  let res: Response | null = null;
+  // started by boot.js while the scripts loaded (a failed early fetch is simply asked again)
+  if (body === undefined && (opts.method ?? 'GET') === 'GET') res = (await takeBootResponse(url)) ?? null;
+  if (opts.signal?.aborted) throw new DOMException('The operation was aborted.', 'AbortError');
+  if (!res) {
+    try {
+      res = await fetch(url, {
+        method: opts.method ?? (body === undefined ? 'GET' : 'POST'),
+        headers,
+        body,
+        credentials: 'same-origin',
+        signal: opts.signal,
+      });
+    } catch (e) {
+      if ((e as Error).name === 'AbortError') throw e;
+      throw new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试');
+    }
   }
   if (res.status !== 401) {
     lastActivity = Date.now();

@@ -2,7 +2,7 @@
  * Who is signed in. Loads GET /api/me once, follows 401s from any call back to the login page
  * (with the reason), and keeps the UI language in step with the user's saved locale.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ApiError, api, onGateRequired, onUnauthorized, request } from '../api/client';
 import type { Locale, Me } from '../api/types';
 import { useI18n } from '../i18n';
@@ -31,6 +31,19 @@ interface SessionValue {
 
 const SessionContext = createContext<SessionValue | null>(null);
 
+/** The answer to GET /api/me read before the first render (main.tsx), so the first frame is the right one. */
+export type InitialSession = { status: 'authenticated'; me: Me } | { status: 'anonymous'; notice: SessionNotice | null };
+
+/** Asks who is signed in; undefined when the server could not be reached (the provider then tries itself). */
+export async function loadInitialSession(): Promise<InitialSession | undefined> {
+  try {
+    return { status: 'authenticated', me: await request<Me>('/api/me', { allowUnauthorized: true }) };
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) return { status: 'anonymous', notice: e.code === 'SESSION_EXPIRED' ? { code: e.code, message: e.message } : null };
+    return undefined;
+  }
+}
+
 export function gateOf(me: Me | null, serverSaid: GateStep): GateStep {
   if (!me) return null;
   const needs: GateStep[] = [];
@@ -40,11 +53,12 @@ export function gateOf(me: Me | null, serverSaid: GateStep): GateStep {
   return needs[0] ?? null;
 }
 
-export function SessionProvider({ children }: { children: ReactNode }) {
+export function SessionProvider({ children, initial }: { children: ReactNode; initial?: InitialSession }) {
   const { setLocale } = useI18n();
-  const [status, setStatus] = useState<SessionStatus>('loading');
-  const [me, setMe] = useState<Me | null>(null);
-  const [notice, setNotice] = useState<SessionNotice | null>(null);
+  const [status, setStatus] = useState<SessionStatus>(initial?.status ?? 'loading');
+  const [me, setMe] = useState<Me | null>(initial?.status === 'authenticated' ? initial.me : null);
+  const [notice, setNotice] = useState<SessionNotice | null>(initial?.status === 'anonymous' ? initial.notice : null);
+  const known = useRef(initial !== undefined);
   const [serverGate, setServerGate] = useState<GateStep>(null);
 
   const signedIn = useCallback(
@@ -104,7 +118,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setServerGate(code === 'TOTP_ENROLMENT_REQUIRED' ? 'totp' : 'password');
       void refresh();
     });
-    refresh().catch(() => expire({ code: 'NETWORK_ERROR', message: '无法连接服务器，请检查网络后重试' }));
+    if (!known.current) refresh().catch(() => expire({ code: 'NETWORK_ERROR', message: '无法连接服务器，请检查网络后重试' }));
+    known.current = false;
     return () => {
       onUnauthorized(null);
       onGateRequired(null);

@@ -59,7 +59,8 @@ export default function IndicatorsPage() {
     return [own, ...list.filter((r) => r.code !== own.code)];
   }, [me.region, isCity, counties.data, loaded]);
 
-  const region = isCity ? (params.get('region') ?? undefined) : me.region.code;
+  // undefined = the user's own region, which the server takes by default (and boot.js can ask for ahead)
+  const region = isCity ? (params.get('region') ?? undefined) : undefined;
   const yearParam = Number(params.get('year')) || undefined;
   const quarterParam = /^(Q[1-3]|M(0[1-9]|1[0-2]))$/.test(params.get('quarter') ?? '') ? params.get('quarter')! : null;
   const canEnter = me.permissions.includes('indicators.enter');
