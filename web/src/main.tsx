@@ -3,16 +3,19 @@ import 'antd/dist/reset.css';
 import 'antd/dist/antd.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { primeFromBoot } from './api/boot';
 import { App } from './App';
 import { preloadPage } from './routes';
 import { loadInitialSession } from './session/SessionContext';
 
 // The page's own code and the session are fetched side by side (boot.js has already asked for the
-// session), and React first renders once both are here: no spinner frame, no suspended page.
-void Promise.all([loadInitialSession(), preloadPage(location.pathname)]).then(([initial]) =>
+// session), and React first renders once both are here: no spinner frame, no suspended page; the page's
+// data asked for early is read first, so the page's first frame can show it.
+void Promise.all([loadInitialSession(), preloadPage(location.pathname)]).then(async ([initial]) => {
+  if (initial?.status === 'authenticated') await primeFromBoot();
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App initial={initial} />
     </StrictMode>,
-  ),
-);
+  );
+});

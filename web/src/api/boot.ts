@@ -16,3 +16,33 @@ export function takeBootResponse(url: string): Promise<Response | null> | undefi
   delete boot.responses[url];
   return Date.now() - boot.started <= FRESH_MS ? r : undefined;
 }
+
+const primed = new Map<string, unknown>();
+
+/**
+ * Reads every early answer still waiting (the session is taken separately) so that the first render can
+ * show the data at once (useApi takes it). Answers other than 200 are dropped: the page asks again.
+ */
+export async function primeFromBoot(): Promise<void> {
+  const boot = (globalThis as { __zsBoot?: Boot }).__zsBoot;
+  if (!boot) return;
+  await Promise.all(
+    Object.keys(boot.responses).map(async (url) => {
+      const r = await takeBootResponse(url);
+      if (r?.status !== 200) return;
+      try {
+        primed.set(url, await r.json());
+      } catch {
+        // not JSON: the page asks again
+      }
+    }),
+  );
+}
+
+/** The primed answer for this URL, once, and only soon after the page loaded. */
+export function takePrimed<T>(url: string): T | undefined {
+  const v = primed.get(url) as T | undefined;
+  primed.delete(url);
+  const boot = (globalThis as { __zsBoot?: Boot }).__zsBoot;
+  return boot && Date.now() - boot.started <= FRESH_MS ? v : undefined;
+}

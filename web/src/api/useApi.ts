@@ -1,6 +1,7 @@
 /** Load one GET endpoint into component state, with reload. */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, request, type RequestOptions } from './client';
+import { takePrimed } from './boot';
+import { ApiError, buildUrl, request, type RequestOptions } from './client';
 
 export interface ApiState<T> {
   data: T | undefined;
@@ -10,8 +11,10 @@ export interface ApiState<T> {
 }
 
 export function useApi<T>(path: string | null, query?: RequestOptions['query']): ApiState<T> {
-  const [data, setData] = useState<T>();
-  const [loading, setLoading] = useState(path !== null);
+  // the first render may already have the answer (read while the scripts loaded; see boot.ts)
+  const [data, setData] = useState<T | undefined>(() => (path === null ? undefined : takePrimed<T>(buildUrl(path, query))));
+  const primed = useRef(data !== undefined);
+  const [loading, setLoading] = useState(path !== null && data === undefined);
   const [error, setError] = useState<ApiError | null>(null);
   const [tick, setTick] = useState(0);
   const queryKey = JSON.stringify(query ?? {});
@@ -20,6 +23,10 @@ export function useApi<T>(path: string | null, query?: RequestOptions['query']):
 
   useEffect(() => {
     if (path === null) return;
+    if (primed.current) {
+      primed.current = false;
+      return;
+    }
     const ctrl = new AbortController();
     setLoading(true);
     request<T>(path, { query: queryRef.current, signal: ctrl.signal })

@@ -6,6 +6,7 @@
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import BOOT from '../../../public/boot.js?raw';
+import { primeFromBoot } from '../../api/boot';
 import { request } from '../../api/client';
 import type { Me } from '../../api/types';
 import { makeMe, mockApi, ok } from '../../testing/mockApi';
@@ -96,5 +97,31 @@ describe('boot.js', () => {
     vi.stubGlobal('fetch', fetchMock);
     expect(await request('/api/me')).toEqual({ from: 'server' });
     expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the first render', () => {
+  it('shows the dashboard from the early answer, without asking the server again', async () => {
+    me = makeMe();
+    runBoot('/indicators');
+    const dashboard = fixtureDashboard();
+    boot()!.responses['/api/indicators/dashboard'] = Promise.resolve(new Response(JSON.stringify(dashboard), { status: 200 }));
+    delete boot()!.responses['/api/me']; // the session takes this one
+    await primeFromBoot();
+    const { calls } = mockApi({ 'GET /api/regions': ok([]), 'GET /api/indicators/report/templates': ok({ canEdit: false, templates: [] }) });
+    renderPage(<IndicatorsPage />, '/indicators');
+    // no skeleton: the cards are in the very first frame
+    expect(screen.queryByTestId('dashboard-skeleton')).toBeNull();
+    expect(screen.getByTestId('headline-value-income.pc.urban').textContent).toBe(dashboard.headline.find((h) => h.code === 'income.pc.urban')!.value!.toLocaleString('en-US'));
+    await screen.findByTestId('panel-targets');
+    expect(calls.filter((c) => c.path === '/api/indicators/dashboard')).toHaveLength(0);
+  });
+
+  it('drops an early answer that is not a 200 (the page asks the server)', async () => {
+    me = makeMe();
+    runBoot('/indicators');
+    boot()!.responses['/api/indicators/dashboard'] = Promise.resolve(new Response(JSON.stringify({ error: { code: 'FORBIDDEN', message: '无权限' } }), { status: 403 }));
+    await primeFromBoot();
+    expect(await pageAsks('/indicators')).toBe('/api/indicators/dashboard');
   });
 });
