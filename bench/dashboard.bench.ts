@@ -100,10 +100,13 @@ export const benchmarks: Benchmark[] = [
     run: async () => {
       if (!existsSync(CHROMIUM)) return [{ name: 'dashboard first paint (Chromium)', metric: 'skipped', value: NaN, unit: '', note: `no Chromium at ${CHROMIUM}` }];
       await ensureWebBuilt(ROOT);
-      const dataDir = mkdtempSync(join(tmpdir(), 'zs-bench-dashboard-'));
+      // ZENGSHOU_BENCH_DASHBOARD_DIR: a data directory where the demo is already loaded (e.g. by `npm start` at
+      // ZENGSHOU_DEMO_SCALE=1, the full city, with this benchmark's password), kept afterwards
+      const reuse = process.env.ZENGSHOU_BENCH_DASHBOARD_DIR;
+      const dataDir = reuse ?? mkdtempSync(join(tmpdir(), 'zs-bench-dashboard-'));
       const saved = process.env.ZENGSHOU_DEMO_PASSWORD;
       process.env.ZENGSHOU_DEMO_PASSWORD = PASSWORD;
-      const scale = process.env.ZENGSHOU_DEMO_SCALE ?? '0.05';
+      const scale = process.env.ZENGSHOU_DEMO_SCALE ?? (reuse ? '(as loaded)' : '0.05');
       const t0 = performance.now();
       const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, adminPassword: 'Liaoyang-Root#2026', loadDemo: true, webDir: join(ROOT, 'dist/web') });
       const loadS = (performance.now() - t0) / 1000;
@@ -115,7 +118,7 @@ export const benchmarks: Benchmark[] = [
         for (const [who, label] of [['fenxi', '市级用户 fenxi（辽阳市）'], ['baita', '县级用户 baita（白塔区）']] as const) {
           const runs = await measure(browser, url, who);
           const [cold, ...warm] = runs;
-          const note = `${label}; median of ${warm.length} runs after the first; demo scale ${scale} (loaded in ${loadS.toFixed(0)} s)`;
+          const note = `${label}; median of ${warm.length} runs after the first; demo scale ${scale} (${reuse ? `data directory ${reuse}, server ready in` : 'loaded in'} ${loadS.toFixed(0)} s)`;
           const name = `dashboard first paint: ${who}`;
           out.push(
             { name, metric: 'first contentful paint', value: median(warm.map((r) => r.fcp)) / 1000, unit: 's', target: '< 1 s', note },
@@ -130,7 +133,7 @@ export const benchmarks: Benchmark[] = [
       } finally {
         await browser?.close().catch(() => undefined);
         await server.close();
-        rmSync(dataDir, { recursive: true, force: true });
+        if (!reuse) rmSync(dataDir, { recursive: true, force: true });
         if (saved === undefined) delete process.env.ZENGSHOU_DEMO_PASSWORD;
         else process.env.ZENGSHOU_DEMO_PASSWORD = saved;
       }

@@ -14,6 +14,18 @@ describe('keyring', () => {
     expect(kr.decrypt(c)).toBe('211002199001011234');
     expect(kr.encrypt('x')).not.toBe(kr.encrypt('x')); // random IV
   });
+  it('never reuses an IV, across refills of the IV pool (4,096 per refill)', () => {
+    const kr = parseKeys(`1:${k1}`);
+    const ivs = new Set<string>();
+    const n = 3 * 4096 + 17;
+    for (let i = 0; i < n; i++) {
+      const c = kr.encrypt(`p${i}`);
+      ivs.add(Buffer.from(c.slice(3), 'base64').subarray(0, 12).toString('hex'));
+      if (i % 1000 === 0) expect(kr.decrypt(c)).toBe(`p${i}`);
+    }
+    expect(ivs.size).toBe(n);
+  });
+
   it('detects tampering (GCM tag)', () => {
     const kr = parseKeys(k1);
     const c = kr.encrypt('张三');

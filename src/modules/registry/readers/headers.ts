@@ -50,27 +50,42 @@ export function findColumn(paths: readonly string[], aliases: readonly string[],
 interface NormPaths {
   norm: string[];
   bare: string[];
+  /** last part of each path, of norm and of bare */
+  normLast: string[];
+  bareLast: string[];
 }
+
+const lastPart = (p: string) => p.slice(p.lastIndexOf('/') + 1);
 
 function normalisedPaths(paths: readonly string[]): NormPaths {
   const norm = paths.map(normHeader);
   // Units and notes in brackets ("月保障金（元）", "缴费基数(分)") do not take part in matching.
-  return { norm, bare: norm.map(stripBrackets) };
+  const bare = norm.map(stripBrackets);
+  return { norm, bare, normLast: norm.map(lastPart), bareLast: bare.map(lastPart) };
 }
 
-function findIn({ norm, bare }: NormPaths, aliases: readonly string[], taken?: ReadonlySet<number>): number {
+// aliases come from a handful of channel mappings: normalised once, not once per candidate header block
+const aliasNorm = new Map<string, string>();
+const normAlias = (a: string) => {
+  let n = aliasNorm.get(a);
+  if (n === undefined) aliasNorm.set(a, (n = normHeader(a)));
+  return n;
+};
+
+function findIn({ norm, bare, normLast, bareLast }: NormPaths, aliases: readonly string[], taken?: ReadonlySet<number>): number {
   const free = (i: number) => !taken?.has(i);
   for (const names of [norm, bare]) {
     for (const a of aliases) {
-      const na = normHeader(a);
-      const i = names.findIndex((p, k) => free(k) && p === na);
+      const na = normAlias(a);
+      const i = names.findIndex((p, k) => p === na && free(k));
       if (i >= 0) return i;
     }
   }
-  for (const names of [norm, bare]) {
+  for (const [names, lasts] of [[norm, normLast], [bare, bareLast]] as const) {
     for (const a of aliases) {
-      const na = normHeader(a);
-      const i = names.findIndex((p, k) => free(k) && (p.endsWith(`/${na}`) || p.split('/').pop() === na));
+      const na = normAlias(a);
+      const tail = `/${na}`;
+      const i = names.findIndex((p, k) => (lasts[k] === na || p.endsWith(tail)) && free(k));
       if (i >= 0) return i;
     }
   }
