@@ -1,15 +1,15 @@
 import type { Command } from 'commander';
+import { attachSubcommand } from '../attach.js';
 import { action, CliError } from '../exit.js';
 
 /**
  * `zengshou indicators report --region R --year Y [--period P] [--table T] --out FILE.docx|FILE.xlsx`: the
  * monitoring report (收入增长监测报告) as Word, or its tables as Excel, written by the same service as the web
  * download (saved templates, audited as the CLI). A subcommand of `indicators` (defined in indicators.ts):
- * this file loads first, so it attaches itself when commander dispatches to `indicators`.
+ * attached through ../attach.ts, whichever file loads first.
  */
 export function register(program: Command) {
-  const attach = (ind: Command) => {
-    if (ind.commands.some((c) => c.name() === 'report')) return;
+  attachSubcommand(program, 'indicators', 'report', (ind) => {
     ind
       .command('report')
       .description('生成收入增长监测报告 (monitoring report: .docx, or its tables as .xlsx)')
@@ -19,10 +19,7 @@ export function register(program: Command) {
       .option('--period <p>', 'report period: 2025, 2025-Q3 or 2025-07')
       .option('--table <name>', '.xlsx only: one table (headline, series, quintiles, lorenz, counties, keyGroups, targets, tasks)')
       .action(action(run));
-  };
-  const existing = program.commands.find((c) => c.name() === 'indicators');
-  if (existing) attach(existing);
-  else program.hook('preSubcommand', (_p, sub) => void (sub.name() === 'indicators' && attach(sub)));
+  });
 }
 
 async function run(o: { out: string; region: string; year?: string; period?: string; table?: string }) {

@@ -108,14 +108,14 @@ export class IndicatorsRepository {
   async fingerprintParts(): Promise<{ survey: string; registry: string; rest: string }> {
     const r = await sql<Record<string, unknown>>`SELECT
       (SELECT COUNT(*) FROM sv_samples) AS ss, (SELECT COUNT(*) FROM sv_approvals) AS sa, (SELECT COUNT(*) FROM sv_household_months WHERE status = 'approved') AS sm, (SELECT COUNT(*) FROM sv_population) AS sp,
-      (SELECT MAX(id) FROM reg_batches) AS b, (SELECT MAX(id) FROM reg_merges) AS m, (SELECT COUNT(*) FROM reg_persons) AS p, (SELECT COUNT(*) FROM ind_group_members) AS g,
+      (SELECT MAX(id) FROM reg_batches) AS b, (SELECT MAX(id) FROM reg_merges) AS m, (SELECT COUNT(*) FROM reg_persons) AS p, (SELECT COUNT(*) FROM ind_group_members) AS g, (SELECT MAX(id) FROM ind_group_members) AS gi,
       (SELECT MAX(updated_at) FROM ind_definitions) AS d, (SELECT COUNT(*) FROM ind_definitions) AS dn,
       (SELECT MAX(reviewed_at) FROM ind_entries WHERE status = 'approved') AS e, (SELECT COUNT(*) FROM ind_entries WHERE status = 'approved') AS en,
       (SELECT MAX(updated_at) FROM ind_targets) AS t, (SELECT COUNT(*) FROM ind_targets) AS tn,
       (SELECT MAX(updated_at) FROM tasks) AS wt, (SELECT COUNT(*) FROM milestones WHERE actual_value IS NOT NULL) AS wm`.execute(this.db);
     const row = r.rows[0];
     const pick = (...k: string[]) => JSON.stringify(k.map((x) => (row[x] === null || row[x] === undefined ? '' : String(row[x]))));
-    return { survey: pick('ss', 'sa', 'sm', 'sp'), registry: pick('b', 'm', 'p', 'g'), rest: pick('d', 'dn', 'e', 'en', 't', 'tn', 'wt', 'wm') };
+    return { survey: pick('ss', 'sa', 'sm', 'sp'), registry: pick('b', 'm', 'p', 'g', 'gi'), rest: pick('d', 'dn', 'e', 'en', 't', 'tn', 'wt', 'wm') };
   }
 
   async fingerprint(): Promise<string> {
@@ -174,8 +174,46 @@ export class IndicatorsRepository {
   async groupMemberCount(): Promise<number> {
     return Number((await this.db.selectFrom('ind_group_members').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   }
-  async insertGroupMembers(rows: { group_key: string; id_bidx: string; source_label: string; synthetic: number }[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += 500) await this.db.insertInto('ind_group_members').values(rows.slice(i, i + 500)).execute();
+  async insertGroupMembers(rows: { group_key: string; id_bidx: string; source_label: string; synthetic: number }[], db: Db = this.db): Promise<void> {
+    for (let i = 0; i < rows.length; i += 500) await db.insertInto('ind_group_members').values(rows.slice(i, i + 500)).execute();
+  }
+
+  /**
+   * A department's roster of one group, all or nothing: with `replace` its earlier list (same group and
+   * source) goes first; otherwise numbers already on it are skipped. Returns how many were added.
+   */
+  async saveRoster(group: string, source: string, bidxs: readonly string[], replace: boolean): Promise<{ added: number; removed: number }> {
+    return this.db.transaction().execute(async (trx) => {
+      let removed = 0;
+      const mine = trx.selectFrom('ind_group_members').where('group_key', '=', group).where('source_label', '=', source).where('synthetic', '=', 0);
+      if (replace) {
+        removed = Number((await mine.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+        await trx.deleteFrom('ind_group_members').where('group_key', '=', group).where('source_label', '=', source).where('synthetic', '=', 0).execute();
+      }
+      const have = replace ? new Set<string>() : new Set((await mine.select('id_bidx').execute()).map((r) => r.id_bidx));
+      const rows = bidxs.filter((b) => !have.has(b)).map((b) => ({ group_key: group, id_bidx: b, source_label: source, synthetic: 0 }));
+      await this.insertGroupMembers(rows, trx);
+      return { added: rows.length, removed };
+    });
+  }
+
+  /** How many of these blind indexes belong to a person in the registry. */
+  async countRegistered(bidxs: readonly string[]): Promise<number> {
+    let n = 0;
+    for (let i = 0; i < bidxs.length; i += 500) {
+      const r = await this.db.selectFrom('reg_persons').select((eb) => eb.fn.count<number>('id_number_bidx').distinct().as('n')).where('id_number_bidx', 'in', bidxs.slice(i, i + 500)).executeTakeFirstOrThrow();
+      n += Number(r.n);
+    }
+    return n;
+  }
+
+  /** Members per group and source, with how many of them the registry holds. */
+  async rosterSummary(): Promise<{ group: string; source: string; synthetic: boolean; members: number; inRegistry: number }[]> {
+    const r = await sql<{ g: string; s: string; syn: number; n: number; hit: number }>`
+      SELECT g.group_key AS g, g.source_label AS s, g.synthetic AS syn, COUNT(*) AS n,
+        SUM(CASE WHEN EXISTS (SELECT 1 FROM reg_persons p WHERE p.id_number_bidx = g.id_bidx) THEN 1 ELSE 0 END) AS hit
+      FROM ind_group_members g GROUP BY g.group_key, g.source_label, g.synthetic ORDER BY g.group_key, g.source_label`.execute(this.db);
+    return r.rows.map((x) => ({ group: x.g, source: x.s, synthetic: Number(x.syn) === 1, members: Number(x.n), inRegistry: Number(x.hit) }));
   }
 
   // ---------- plan milestones ----------

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RegionCodeSchema } from '../../shared/api/common.js';
 import {
-  DashboardQuerySchema, DashboardSchema, IndicatorDefinitionSchema, IndicatorValueSchema, ManualEntryInputSchema, ManualEntrySchema, TargetSchema,
+  DashboardQuerySchema, DashboardSchema, KeyGroupKeySchema, RosterImportSchema, RosterResultSchema, RosterSummarySchema, IndicatorDefinitionSchema, IndicatorValueSchema, ManualEntryInputSchema, ManualEntrySchema, TargetSchema,
 } from '../../shared/api/indicators.js';
 import { actorOf, requirePermission, requireUser } from '../auth/guards.js';
 import type { IndicatorsService } from './indicators.service.js';
@@ -66,6 +66,12 @@ export function indicatorsRoutes(app: FastifyInstance, deps: { indicators: Indic
   );
   r.put('/api/indicators/targets/:id', { ...enter, schema: { tags, summary: '修改目标（督查人员）', params: Id, body: TargetInputSchema, response: { 200: TargetSchema } } }, async (req) =>
     s.saveTarget(requireUser(req), req.params.id, req.body, actorOf(req)),
+  );
+  r.get('/api/indicators/key-groups/rosters', { ...enter, schema: { tags, summary: '重点群体名单：各群体各报送单位的人数及在收入与财产信息系统中的人数（市级）', response: { 200: RosterSummarySchema } } }, async (req) =>
+    s.rosters.summary(requireUser(req)),
+  );
+  r.post('/api/indicators/key-groups/:group/roster', { ...enter, bodyLimit: 24 * 1024 * 1024, schema: { tags, summary: '上传重点群体名单（.xlsx/.csv 身份证号列；只存盲索引；审计；市级）', params: z.object({ group: KeyGroupKeySchema }), body: RosterImportSchema, response: { 200: RosterResultSchema } } }, async (req) =>
+    s.rosters.import(requireUser(req), req.params.group, req.body, actorOf(req)),
   );
   r.post('/api/indicators/recompute', { ...enter, schema: { tags, summary: '立即重算全部指标（督查人员）', response: { 200: RecomputeSchema } } }, async (req) => {
     const u = requireUser(req);

@@ -4,7 +4,7 @@
  * and the dashboard. Region scope: a user sees the city only when city-wide, else their county.
  */
 import type { DbHandle } from '../../db/connect.js';
-import type { Dashboard, DashboardQuery, IndicatorDefinition, IndicatorValue, ManualEntry, ManualEntryInput, Target } from '../../shared/api/indicators.js';
+import { KEY_GROUP_LABELS, type Dashboard, type DashboardQuery, type IndicatorDefinition, type IndicatorValue, type ManualEntry, type ManualEntryInput, type Target } from '../../shared/api/indicators.js';
 import { inScope, levelOf } from '../../shared/region-scope.js';
 import { hasPermissionIn } from './access.js';
 import { nowIso } from '../../shared/time.js';
@@ -23,6 +23,7 @@ import { IndicatorsRepository, type DefinitionRow, type TargetRow, type ValueRow
 import { CITY, COUNTIES, ElementStore, REGIONS, registrySource, surveySource, type Distribution, type KeyGroupFigure } from './sources.js';
 import { taskCounts } from './tasks.js';
 import { EntriesService } from './entries.service.js';
+import { RostersService } from './rosters.service.js';
 import { doublingPath, evaluateTarget, type SeriesPoint } from './targets.js';
 
 /** The user as the indicators service needs it (the session user; the CLI passes a city-wide system user). */
@@ -31,15 +32,6 @@ export const SYSTEM_INDICATOR_USER: IndicatorUser = { id: 0, username: 'system',
 
 const FINGERPRINT_KEY = 'indicators.fingerprint';
 const LAST_YEAR_KEY = 'indicators.dataYear';
-const KEY_GROUP_LABELS: Record<string, { zh: string; en: string }> = {
-  skilled: { zh: '技能人才', en: 'Skilled workers' },
-  newFarmer: { zh: '新型职业农民', en: 'New professional farmers' },
-  researcher: { zh: '科研人员', en: 'Researchers' },
-  entrepreneur: { zh: '小微创业者', en: 'Small and micro entrepreneurs' },
-  manager: { zh: '企业经营管理人员', en: 'Enterprise managers' },
-  cadre: { zh: '基层干部队伍', en: 'Grassroots cadres' },
-  hardshipAbleToWork: { zh: '有劳动能力的困难群体', en: 'People in hardship able to work' },
-};
 
 export interface RecomputeReport {
   values: number;
@@ -72,6 +64,7 @@ export const DEMO_SYNTHETIC_KEY = 'demo.synthetic';
 export class IndicatorsService {
   readonly repo: IndicatorsRepository;
   readonly entries: EntriesService;
+  readonly rosters: RostersService;
   private running: Promise<RecomputeReport> | null = null;
   private sourceCache: {
     survey?: { key: string; store: ElementStore; distributions: Map<string, Distribution>; years: number[] };
@@ -90,6 +83,7 @@ export class IndicatorsService {
   ) {
     this.repo = new IndicatorsRepository(h.db);
     this.entries = new EntriesService(this.repo, audit, departments, () => this.recompute());
+    this.rosters = new RostersService(this.repo, audit, registry, () => this.recompute());
   }
 
   // ---------- seeding and computation ----------

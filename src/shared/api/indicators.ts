@@ -189,3 +189,45 @@ export const ReportQuerySchema = DashboardQuerySchema.extend({
   /** '2023' (annual), '2023-Q3', '2023-07' */
   period: PeriodSchema.optional(),
 });
+
+/** The plan's seven key groups (重点群体). */
+export const KEY_GROUP_LABELS: Record<string, { zh: string; en: string }> = {
+  skilled: { zh: '技能人才', en: 'Skilled workers' },
+  newFarmer: { zh: '新型职业农民', en: 'New professional farmers' },
+  researcher: { zh: '科研人员', en: 'Researchers' },
+  entrepreneur: { zh: '小微创业者', en: 'Small and micro entrepreneurs' },
+  manager: { zh: '企业经营管理人员', en: 'Enterprise managers' },
+  cadre: { zh: '基层干部队伍', en: 'Grassroots cadres' },
+  hardshipAbleToWork: { zh: '有劳动能力的困难群体', en: 'People in hardship able to work' },
+};
+export const KeyGroupKeySchema = z.enum(['skilled', 'newFarmer', 'researcher', 'entrepreneur', 'manager', 'cadre', 'hardshipAbleToWork']);
+
+/** A department's roster of one key group: a .xlsx or .csv with a column of ID numbers, sent as base64. */
+export const RosterImportSchema = z.object({
+  /** who sends the list (shown with the figures), e.g. 市人社局 技能等级证书 */
+  source: z.string().trim().min(1).max(60),
+  fileName: z.string().trim().min(1).max(200),
+  contentBase64: z.string().min(1).max(16 * 1024 * 1024),
+  /** replace this source's earlier list of the group (default: add to it) */
+  replace: z.boolean().default(false),
+});
+export type RosterImport = z.infer<typeof RosterImportSchema>;
+
+export const RosterResultSchema = z.object({
+  group: KeyGroupKeySchema,
+  source: z.string(),
+  header: z.string().nullable(),
+  accepted: z.number().int(),
+  duplicates: z.number().int(),
+  added: z.number().int(),
+  removed: z.number().int(),
+  /** accepted numbers the registry has no person for (they count once the person is registered) */
+  notInRegistry: z.number().int(),
+  rejects: z.array(z.object({ row: z.number().int(), value: z.string(), reason: z.string() })),
+});
+export type RosterResult = z.infer<typeof RosterResultSchema>;
+
+export const RosterSummarySchema = z.array(
+  z.object({ group: KeyGroupKeySchema, label: z.object({ zh: z.string(), en: z.string() }), source: z.string(), synthetic: z.boolean(), members: z.number().int(), inRegistry: z.number().int() }),
+);
+export type RosterSummary = z.infer<typeof RosterSummarySchema>;

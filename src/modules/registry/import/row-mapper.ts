@@ -349,6 +349,11 @@ function alsoIncome(item: Item, records: RecordOut[], year: number, period: stri
   return fen > 0 && ITEMS[item] ? { type: 'income', year, period, item, amountFen: fen } : null;
 }
 
+/** The Chinese explanation of a resident ID number's error code (as the reject file words it). */
+export function residentIdProblem(error: string): string {
+  return PROBLEM_MESSAGES[`ID_${error}`] ?? error;
+}
+
 /** Stable Chinese explanations of problem codes (the reject file's reason column). */
 export function problemMessage(p: RowProblem): string {
   const msg = PROBLEM_MESSAGES[p.code] ?? p.code;

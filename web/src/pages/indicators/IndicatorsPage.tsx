@@ -13,12 +13,13 @@ import { useApi } from '../../api/useApi';
 import { useMe } from '../../session/SessionContext';
 import type { Dashboard as DashboardData, Target } from './api';
 import { Dashboard } from './Dashboard';
+import { Rosters } from './Rosters';
 import { Entries } from './Entries';
 import { definitionMap, yearOptions } from './format';
 import { useIndI18n } from './messages';
 import { TargetsTable } from './TargetsTable';
 
-type Tab = 'dashboard' | 'targets' | 'entries';
+type Tab = 'dashboard' | 'targets' | 'entries' | 'rosters';
 /** 全年, 一季度, 上半年, 前三季度 (quarters year to date), then the months (for month-periodicity indicators) */
 const QUARTERS = ['', 'Q1', 'Q2', 'Q3'] as const;
 const MONTHS = Array.from({ length: 12 }, (_, i) => `M${String(i + 1).padStart(2, '0')}`);
@@ -64,7 +65,7 @@ export default function IndicatorsPage() {
   const yearParam = Number(params.get('year')) || undefined;
   const quarterParam = /^(Q[1-3]|M(0[1-9]|1[0-2]))$/.test(params.get('quarter') ?? '') ? params.get('quarter')! : null;
   const canEnter = me.permissions.includes('indicators.enter');
-  const tabs: Tab[] = ['dashboard', 'targets', ...(canEnter ? (['entries'] as const) : [])];
+  const tabs: Tab[] = ['dashboard', 'targets', ...(canEnter ? (['entries'] as const) : []), ...(canEnter && isCity ? (['rosters'] as const) : [])];
   const wanted = (params.get('tab') ?? sub.split('/')[0]) as Tab | null;
   const tab: Tab = wanted && tabs.includes(wanted) ? wanted : 'dashboard';
   const shownYear = yearParam ?? loaded?.year;
@@ -118,6 +119,8 @@ export default function IndicatorsPage() {
               <Dashboard region={region} year={yearParam} period={period} onLoaded={onLoaded} />
             ) : k === 'targets' ? (
               <TargetsTab region={region ?? me.region.code} defs={loaded?.definitions ?? []} />
+            ) : k === 'rosters' ? (
+              <Rosters />
             ) : (
               <Entries regions={regions} />
             ),

@@ -1,9 +1,9 @@
 /** Typed calls to the indicators API (shapes from src/shared/api/indicators.ts; types only, no zod in the bundle). */
 import { api, buildUrl } from '../../api/client';
-import type { Dashboard, IndicatorDefinition, ManualEntry, ManualEntryInput, Target } from '../../../../src/shared/api/indicators';
+import type { Dashboard, IndicatorDefinition, ManualEntry, ManualEntryInput, RosterImport, RosterResult, Target } from '../../../../src/shared/api/indicators';
 
 export type {
-  CountyRow, Dashboard, IndicatorDefinition, IndicatorValue, KeyGroupRow, ManualEntry, ManualEntryInput, Target, TargetStatus,
+  CountyRow, Dashboard, IndicatorDefinition, IndicatorValue, KeyGroupRow, ManualEntry, ManualEntryInput, RosterResult, RosterSummary, Target, TargetStatus,
 } from '../../../../src/shared/api/indicators';
 
 export const indicatorsApi = {
@@ -14,5 +14,6 @@ export const indicatorsApi = {
   approve: (id: number) => api.post<ManualEntry>(`/api/indicators/entries/${id}/approve`, {}),
   return: (id: number, comment: string) => api.post<ManualEntry>(`/api/indicators/entries/${id}/return`, { comment }),
   targets: (q: { region?: string } = {}) => api.get<Target[]>('/api/indicators/targets', q),
+  roster: (group: string, body: RosterImport) => api.post<RosterResult>(`/api/indicators/key-groups/${group}/roster`, body),
   reportXlsxUrl: (region: string, year: number, table?: string) => buildUrl('/api/indicators/report.xlsx', { region, year, table }),
 };
