@@ -25,7 +25,8 @@ let dataDir: string;
 const contexts: BrowserContext[] = [];
 const pageErrors: string[] = [];
 
-async function signedIn(username: string): Promise<Page> {
+/** Signs in from the login page the app shows at `from` (signed out, any page leads there, and back after). */
+async function signedIn(username: string, from = '/login'): Promise<Page> {
   const url = server.url.replace('://localhost:', '://127.0.0.1:');
   const ctx = await browser.newContext({ baseURL: url, locale: 'zh-CN', acceptDownloads: true, viewport: { width: 1440, height: 900 } });
   contexts.push(ctx);
@@ -34,7 +35,8 @@ async function signedIn(username: string): Promise<Page> {
   page.on('console', (m) => {
     if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) pageErrors.push(`console: ${m.text()}`);
   });
-  await page.goto('/login');
+  await page.goto(from);
+  await page.waitForURL(/\/login/);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: /登\s*录/ }).click();
@@ -94,8 +96,9 @@ describe('indicators dashboard in Chromium', () => {
   let countyPage: Page;
 
   it('shows the 白塔区 liaison 白塔区 only, and the report has the same headline figures', async () => {
-    countyPage = await signedIn('baita');
-    await countyPage.goto('/indicators');
+    // opened signed out: the login page, then straight back to the dashboard
+    countyPage = await signedIn('baita', '/indicators');
+    expect(new URL(countyPage.url()).pathname).toBe('/indicators');
     county = await headline(countyPage);
     expect(await countyPage.getByTestId('dashboard').getAttribute('data-region')).toBe('211002');
     expect(county['income.pc.urban']).toMatch(/^\d{1,3}(,\d{3})+$/);

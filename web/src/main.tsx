@@ -3,7 +3,7 @@ import 'antd/dist/reset.css';
 import 'antd/dist/antd.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { primeFromBoot } from './api/boot';
+import { settleBoot } from './api/boot';
 import { App } from './App';
 import { preloadPage } from './routes';
 import { loadInitialSession } from './session/SessionContext';
@@ -12,7 +12,7 @@ import { loadInitialSession } from './session/SessionContext';
 // session), and React first renders once both are here: no spinner frame, no suspended page; the page's
 // data asked for early is read first, so the page's first frame can show it.
 void Promise.all([loadInitialSession(), preloadPage(location.pathname)]).then(async ([initial]) => {
-  if (initial?.status === 'authenticated') await primeFromBoot();
+  await settleBoot(initial?.status === 'authenticated'); // signed out: after signing in, the page asks again
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App initial={initial} />

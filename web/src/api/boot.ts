@@ -46,3 +46,19 @@ export function takePrimed<T>(url: string): T | undefined {
   const boot = (globalThis as { __zsBoot?: Boot }).__zsBoot;
   return boot && Date.now() - boot.started <= FRESH_MS ? v : undefined;
 }
+
+/**
+ * Whatever boot.js asked before the session was known is of no use once it is known to be signed out (the
+ * answers were refused, and after signing in they would be stale refusals): dropped.
+ */
+export function discardBoot(): void {
+  const boot = (globalThis as { __zsBoot?: Boot }).__zsBoot;
+  if (boot) boot.responses = {};
+  primed.clear();
+}
+
+/** Once the session is known: signed in, the early answers are read for the first render; otherwise dropped. */
+export async function settleBoot(signedIn: boolean): Promise<void> {
+  if (signedIn) await primeFromBoot();
+  else discardBoot();
+}

@@ -6,7 +6,7 @@
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import BOOT from '../../../public/boot.js?raw';
-import { primeFromBoot } from '../../api/boot';
+import { primeFromBoot, settleBoot } from '../../api/boot';
 import { request } from '../../api/client';
 import type { Me } from '../../api/types';
 import { makeMe, mockApi, ok } from '../../testing/mockApi';
@@ -123,5 +123,30 @@ describe('the first render', () => {
     boot()!.responses['/api/indicators/dashboard'] = Promise.resolve(new Response(JSON.stringify({ error: { code: 'FORBIDDEN', message: '无权限' } }), { status: 403 }));
     await primeFromBoot();
     expect(await pageAsks('/indicators')).toBe('/api/indicators/dashboard');
+  });
+});
+
+describe('signed out when the page opened', () => {
+  it('drops the early answers, so that after signing in the page asks the server (no stale refusal)', async () => {
+    runBoot('/indicators');
+    const refused = () => Promise.resolve(new Response(JSON.stringify({ error: { code: 'UNAUTHENTICATED', message: '请先登录' } }), { status: 401 }));
+    boot()!.responses['/api/indicators/dashboard'] = refused();
+    delete boot()!.responses['/api/me'];
+    await settleBoot(false);
+    const fetchMock = vi.fn(async () => new Response(JSON.stringify({ from: 'server' }), { status: 200 }));
+    vi.stubGlobal('fetch', fetchMock);
+    expect(await request('/api/indicators/dashboard')).toEqual({ from: 'server' });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('signed in, reads them for the first render instead', async () => {
+    runBoot('/indicators');
+    boot()!.responses['/api/indicators/dashboard'] = Promise.resolve(new Response(JSON.stringify({ from: 'boot' }), { status: 200 }));
+    delete boot()!.responses['/api/me'];
+    await settleBoot(true);
+    expect(Object.keys(boot()!.responses)).toEqual([]);
+    const { takePrimed } = await import('../../api/boot');
+    expect(takePrimed('/api/indicators/dashboard')).toEqual({ from: 'boot' });
+    expect(takePrimed('/api/indicators/dashboard')).toBeUndefined(); // once
   });
 });
