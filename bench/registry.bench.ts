@@ -7,6 +7,7 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import { Keyring } from '../src/modules/crypto/keyring.js';
 import { createServices, keyringFor, type Services } from '../src/server/services.js';
 import type { DbHandle } from '../src/db/connect.js';
+import { TablesService } from '../src/modules/registry/tables.service.js';
 
 // Income and property registry (issue 5), on the embedded SQLite: the demo city's channel data of
 // one year imported with validation, encryption and linkage (rows per second, peak memory), a person
@@ -112,15 +113,27 @@ async function lookupsAndTable(handle: DbHandle, s: Services, scale: number, yea
   out.push({ name: 'registry lookup by ID number', metric: 'indexed query mean', value: rs.mean, unit: 'ms', target: '< 5 ms', note: `p99 ${rs.p99.toFixed(2)} ms; blind index (HMAC) + unique index; ${found} of ${ids.length} generated ID numbers are in the registry` });
   out.push({ name: 'registry lookup by ID number', metric: 'audited search mean', value: fs.mean, unit: 'ms', note: `p99 ${fs.p99.toFixed(2)} ms; includes scope filter, masking and the audit record` });
 
-  // County table of per-capita disposable income (cold: household incomes computed; warm: cached).
-  let t = performance.now();
-  const tableCpu = process.cpuUsage();
-  await r.tables.incomeTable(viewer, { year, parent: '211000', level: 'county' });
-  const tc = process.cpuUsage(tableCpu);
-  out.push({ name: 'registry county table', metric: 'cold', value: (performance.now() - t) / 1000, unit: 's', target: '< 1 s', note: `${scaleNote}; CPU ${((tc.user + tc.system) / 1e6).toFixed(2)} s; per-person yearly sums (reg_income_year) and household sizes` });
-  t = performance.now();
-  await r.tables.incomeTable(viewer, { year, parent: '211000', level: 'county' });
-  out.push({ name: 'registry county table', metric: 'warm', value: (performance.now() - t) / 1000, unit: 's', note: 'household incomes kept until new data arrive; suppression over the whole region tree' });
+  // County table of per-capita disposable income. Stored: a fresh service (as after a restart) reads
+  // the household incomes stored at the end of the load; recompute: as after new data arrived
+  // (household incomes from the per-person yearly sums, then stored); warm: kept in memory.
+  const county = { year, parent: '211000', level: 'county' };
+  const fresh = () => new TablesService(handle, s.audit, s.settings);
+  const timed = async (f: () => Promise<unknown>) => {
+    const t = performance.now();
+    const c = process.cpuUsage();
+    await f();
+    const cpu = process.cpuUsage(c);
+    return { s: (performance.now() - t) / 1000, cpu: (cpu.user + cpu.system) / 1e6 };
+  };
+  const prepared = await timed(() => r.tables.prepare());
+  const stored = await timed(() => fresh().incomeTable(viewer, county));
+  out.push({ name: 'registry county table', metric: 'first, stored household incomes', value: stored.s, unit: 's', target: '< 1 s', note: `${scaleNote}; CPU ${stored.cpu.toFixed(2)} s; a fresh service (as after a restart) reads the year's household incomes stored at the end of the import (reg_household_snapshots)${prepared.s > 0.05 ? `; storing them first took ${prepared.s.toFixed(2)} s` : ''}` });
+  await handle.db.deleteFrom('reg_household_snapshots').where('year', '=', year).execute();
+  const fresher = fresh();
+  const recompute = await timed(() => fresher.incomeTable(viewer, county));
+  out.push({ name: 'registry county table', metric: 'recompute after new data', value: recompute.s, unit: 's', note: `CPU ${recompute.cpu.toFixed(2)} s; household incomes from the per-person yearly sums (reg_income_year) and household sizes, then stored` });
+  const warm = await timed(() => fresher.incomeTable(viewer, county));
+  out.push({ name: 'registry county table', metric: 'warm', value: warm.s, unit: 's', note: 'household incomes in memory; suppression over the whole region tree' });
   return out;
 }
 

@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004-survey.js';
 import * as m0005 from './migrations/0005-microsim.js';
 import * as m0006 from './migrations/0006-indicators.js';
 import * as m0007 from './migrations/0007-registry-performance.js';
+import * as m0008 from './migrations/0008-registry-snapshots.js';
 
 /** Every migration, in order. A capability adds its file here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-microsim': m0005,
   '0006-indicators': m0006,
   '0007-registry-performance': m0007,
+  '0008-registry-snapshots': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -38,6 +38,7 @@ export interface Database extends SurveyTables, IndicatorTables {
   reg_social_insurance: RegSocialInsuranceTable;
   reg_dibao: RegDibaoTable;
   reg_income_year: { year: number; person_id: number; component: string; amount_fen: number; records: number };
+  reg_household_snapshots: { year: number; version: string; households: number; regions: string; data: Buffer; computed_at: string };
   ms_runs: MsRunTable;
   ms_scenarios: MsScenarioTable;
 }

@@ -98,7 +98,7 @@ async function loadRegistryDemo(s: Services, requested?: number, step: (message:
         const key = `${task}:${tenth}`;
         if (key === shown) return;
         shown = key;
-        const what = ({ generate: '生成合成城市', population: '写入人口与住户', linkage: '人员匹配' } as Record<string, string>)[task] ?? `导入渠道文件 ${task}`;
+        const what = ({ generate: '生成合成城市', population: '写入人口与住户', linkage: '人员匹配', tables: '统计表数据' } as Record<string, string>)[task] ?? `导入渠道文件 ${task}`;
         step(`  ${what} ${tenth * 10}%`);
       },
     });

@@ -14,6 +14,7 @@ const TASK_LABELS: Record<string, string> = {
   civil_affairs: '低保花名册 dibao roster',
   real_estate: '不动产登记 real estate',
   linkage: '概率匹配 linkage',
+  tables: '统计表数据 tables',
 };
 
 export function register(program: Command) {

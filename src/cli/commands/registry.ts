@@ -43,6 +43,8 @@ export function register(program: Command) {
             const r = await s.registry.linkage.run(CLI_ACTOR);
             console.log(`概率匹配：比较 ${r.compared} 对，自动合并 ${r.autoMerged}，待人工确认 ${r.review}`);
           }
+          const years = await s.registry.tables.prepare();
+          if (years.length) console.log(`统计表数据已更新：${years.join('、')} 年`);
         });
       }),
     );

@@ -19,7 +19,7 @@ export interface DemoLoadOptions {
   seed?: number;
   year?: number;
   actor: Actor;
-  /** task: 'generate' | channel code | 'linkage'; done/total in that task's units */
+  /** task: 'generate' | channel code | 'linkage' | 'tables'; done/total in that task's units */
   onProgress?: (task: string, done: number, total: number) => void;
 }
 
@@ -158,6 +158,10 @@ export async function loadDemoRegistry(s: { registry: RegistryService; regions: 
   progress('linkage', 0, 1);
   const linkage = await r.linkage.run(opts.actor);
   progress('linkage', 1, 1);
+  // The region tables' household incomes, stored now so that the first table asked for is quick.
+  progress('tables', 0, 1);
+  await r.tables.prepare();
+  progress('tables', 1, 1);
 
   // Linkage quality against the truth: the person each ID-less row was linked to.
   const quality: LinkageQuality = { rows: 0, linked: 0, correct: 0, precision: 1, recall: 1, byChannel: {} };

@@ -6,15 +6,12 @@ import { upgradeLegacyId } from '../../shared/resident-id.js';
 import type { Actor } from '../audit/audit.service.js';
 import { bufferSource } from './import/source.js';
 import type { RegistryViewer } from './scope.js';
-import { TAX_HEADER, fakePersons, taxRows, toCsv } from './testing/fixtures.js';
+import { TAX_HEADER, TEST_ACTOR, TEST_PIA, fakePersons, taxRows, toCsv } from './testing/fixtures.js';
 
-const actor: Actor = { userId: null, username: 'tester', ip: null };
+const actor: Actor = TEST_ACTOR;
 const cityViewer: RegistryViewer = { userId: null, username: 'tester', regionCode: '211000', canUnmask: true };
 const ASOF = '2024-06-30';
-const PIA = {
-  purpose: '测试', legalBasis: '《个人信息保护法》第十三条', dataItems: '身份证号、姓名、收入', risks: '泄露', measures: '加密、脱敏、审计',
-  riskLevel: 'medium' as const, assessor: '测试组', assessedOn: '2024-01-01', validUntil: '2030-12-31',
-};
+const PIA = TEST_PIA;
 
 describe.each(testDatabases())('registry import ($name)', (tdb) => {
   let t: TestApp;

@@ -223,6 +223,8 @@ async function uploadAndImport(req: FastifyRequest<{ Querystring: { channel: str
         linkage = { autoMerged: l.autoMerged, review: l.review };
       }
       send({ type: 'done', report: { ...report, encoding: report.encoding ?? null }, linkage });
+      // The tables' household incomes, brought up to date after the response (the next table is then quick).
+      if (!report.duplicate) reg.tables.prepare().catch((err: unknown) => req.log.error({ err }, 'registry tables: household incomes not stored'));
     } catch (e) {
       const err = e instanceof AppError ? { code: e.code, message: e.message } : { code: 'INTERNAL', message: '导入失败（服务器内部错误），数据库未作任何改动' };
       if (!(e instanceof AppError)) req.log.error({ err: e }, 'registry import failed');

@@ -4,7 +4,6 @@
  * bands, with primary and secondary suppression; .xlsx export of the same published cells.
  * Household incomes of a year are computed once and kept until new data arrive.
  */
-import { sql } from 'kysely';
 import type { DbHandle } from '../../db/connect.js';
 import { inScope } from '../../shared/region-scope.js';
 import { AppError, outOfScope } from '../app-error.js';
@@ -12,7 +11,10 @@ import type { Actor, AuditService } from '../audit/audit.service.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import { regionBandTable, DEFAULT_BANDS, type BandTable } from './disclosure/band-tables.js';
 import { DEFAULT_TABLE_RULES, regionIncomeTable, type HouseholdIncome, type IncomeTable, type RegionNode, type TableRules } from './disclosure/region-tables.js';
+import { packHouseholds, unpackHouseholds } from './disclosure/household-snapshot.js';
 import { COMPONENTS } from './items.js';
+import { TablesRepository } from './tables.repository.js';
+import { nowIso } from '../../shared/time.js';
 import { ROOT_REGION, type RegistryViewer } from './scope.js';
 
 
@@ -27,73 +29,84 @@ export interface TableQuery {
 export class TablesService {
   private cache = new Map<number, { version: string; households: HouseholdIncome[] }>();
   private regionCache: { version: string; regions: RegionNode[] } | null = null;
+  private readonly repo: TablesRepository;
 
   constructor(
-    private readonly h: DbHandle,
+    h: DbHandle,
     private readonly audit: AuditService,
     private readonly settings: SettingsService,
-  ) {}
+  ) {
+    this.repo = new TablesRepository(h);
+  }
 
   async rules(): Promise<TableRules> {
     const stored = await this.settings.get<Partial<TableRules>>('registry.disclosure', {});
     return { ...DEFAULT_TABLE_RULES, ...stored, minHouseholds: { ...DEFAULT_TABLE_RULES.minHouseholds, ...stored.minHouseholds } };
   }
 
-  /** Changes with every import batch and every merge or unmerge. */
-  private async version(): Promise<string> {
-    const r = await sql<{ b: number | null; m: number | null; p: number | null }>`SELECT (SELECT MAX(id) FROM reg_batches) AS b, (SELECT MAX(id) FROM reg_merges) AS m, (SELECT COUNT(*) FROM reg_persons) AS p`.execute(this.h.db);
-    const row = r.rows[0];
-    return `${row.b ?? 0}:${row.m ?? 0}:${row.p ?? 0}`;
-  }
-
   async regions(): Promise<RegionNode[]> {
-    const v = String((await sql<{ n: number }>`SELECT COUNT(*) AS n FROM regions`.execute(this.h.db)).rows[0].n);
+    const v = String(await this.repo.regionCount());
     if (this.regionCache?.version === v) return this.regionCache.regions;
-    const rows = await this.h.db.selectFrom('regions').select(['code', 'name', 'level', 'parent_code']).where('valid_to', 'is', null).execute();
+    const rows = await this.repo.currentRegions();
     const regions = rows.filter((r) => r.code === ROOT_REGION || r.code.startsWith(ROOT_REGION.slice(0, 4))).map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.code === ROOT_REGION ? null : r.parent_code }));
     this.regionCache = { version: v, regions };
     return regions;
   }
 
-  /** Every household's registered income of the year by NBS component (fen), with members and place. */
+  /**
+   * Every household's registered income of the year by NBS component (fen), with members and place:
+   * kept in memory and in the database (reg_household_snapshots) until new data arrive.
+   */
   async householdIncomes(year: number): Promise<HouseholdIncome[]> {
-    const version = await this.version();
+    const version = await this.repo.version();
     const cached = this.cache.get(year);
     if (cached?.version === version) return cached.households;
-    const db = this.h.db;
-    // Members per household (an index-only scan of reg_persons_household_members), then each
-    // household's place and the place's urban-rural code.
-    const members = await sql<{ hid: number; n: number }>`
-      SELECT household_id AS hid, COUNT(*) AS n FROM reg_persons
-      WHERE household_id IS NOT NULL AND merged_into IS NULL GROUP BY household_id`.execute(db);
-    const places = new Map<number, string>();
-    for (const h of await db.selectFrom('reg_households').select(['id', 'region_code']).execute()) places.set(h.id, h.region_code);
-    const urbanRural = new Map<string, string | null>();
-    for (const r of await db.selectFrom('regions').select(['code', 'urban_rural_code']).execute()) urbanRural.set(r.code, r.urban_rural_code);
-    const byHousehold = new Map<number, HouseholdIncome>();
-    for (const m of members.rows) {
-      const region = places.get(Number(m.hid));
-      if (region === undefined) continue;
-      const ur = urbanRural.get(region) ?? null;
-      byHousehold.set(Number(m.hid), { regionCode: region, members: Number(m.n), components: [0, 0, 0, 0], urban: ur ? ur.startsWith('1') : null });
+    const stored = await this.repo.loadSnapshot(year);
+    let households: HouseholdIncome[];
+    if (stored?.version === version) {
+      households = unpackHouseholds(stored);
+    } else {
+      households = await this.computeHouseholdIncomes(year);
+      await this.repo.saveSnapshot(year, version, households.length, packHouseholds(households), nowIso());
     }
-    // Records count for the person they belong to now (merged records to the merged-into person).
-    // reg_income_year holds each person's yearly sums by component, kept at every batch's commit.
-    const sums = await sql<{ hid: number; component: string; v: number }>`
-      SELECT c.household_id AS hid, s.component AS component, SUM(s.amount_fen) AS v
-      FROM reg_income_year s
-      JOIN reg_persons p ON p.id = s.person_id
-      JOIN reg_persons c ON c.id = p.canonical_id
-      WHERE s.year = ${year} AND c.household_id IS NOT NULL
-      GROUP BY c.household_id, s.component`.execute(db);
-    for (const r of sums.rows) {
-      const h = byHousehold.get(Number(r.hid));
-      const k = COMPONENTS.indexOf(r.component as (typeof COMPONENTS)[number]);
-      if (h && k >= 0) h.components[k] += Number(r.v);
-    }
-    const households = [...byHousehold.values()];
     this.cache.set(year, { version, households });
     return households;
+  }
+
+  /**
+   * Brings every year's stored household incomes up to date (after an import or a linkage run), so
+   * that the first table a user asks for does not wait for them. Returns the years recomputed.
+   */
+  async prepare(): Promise<number[]> {
+    const version = await this.repo.version();
+    const done: number[] = [];
+    for (const year of await this.repo.incomeYears()) {
+      if ((await this.repo.snapshotVersion(year)) === version) continue;
+      await this.householdIncomes(year);
+      done.push(year);
+    }
+    return done;
+  }
+
+  private async computeHouseholdIncomes(year: number): Promise<HouseholdIncome[]> {
+    const places = new Map<number, string>();
+    for (const h of await this.repo.householdPlaces()) places.set(h.id, h.region_code);
+    const urbanRural = new Map<string, string | null>();
+    for (const r of await this.repo.currentRegions()) urbanRural.set(r.code, r.urban_rural_code);
+    const byHousehold = new Map<number, HouseholdIncome>();
+    for (const m of await this.repo.householdSizes()) {
+      const region = places.get(m.hid);
+      if (region === undefined) continue;
+      const ur = urbanRural.get(region) ?? null;
+      byHousehold.set(m.hid, { regionCode: region, members: m.n, components: [0, 0, 0, 0], urban: ur ? ur.startsWith('1') : null });
+    }
+    for (const r of await this.repo.householdSums(year)) {
+      const h = byHousehold.get(r.hid);
+      const k = COMPONENTS.indexOf(r.component as (typeof COMPONENTS)[number]);
+      if (h && k >= 0) h.components[k] += r.v;
+    }
+    // Sorted by place: the tables look places up once per run of equal codes.
+    return [...byHousehold.values()].sort((a, b) => (a.regionCode < b.regionCode ? -1 : a.regionCode > b.regionCode ? 1 : 0));
   }
 
   private async place(v: RegistryViewer, q: TableQuery): Promise<{ parent: string; level: string; regions: RegionNode[] }> {

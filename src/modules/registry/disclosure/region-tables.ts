@@ -6,6 +6,7 @@
  */
 import { quantile, sortSample } from '../../stats/index.js';
 import { COMPONENTS, type Component } from '../items.js';
+import { RegionTree } from './region-tree.js';
 import { suppress, type CellStats, type Relation, type SuppressionReason, type SuppressionRules } from './suppress.js';
 
 export interface RegionNode {
@@ -55,117 +56,119 @@ export interface IncomeTable {
   suppressed: { primary: number; secondary: number };
 }
 
-interface Acc {
-  households: number;
-  persons: number;
-  total: Float64Array;
-  maxAbs: Float64Array;
-  sumAbs: Float64Array;
-  values: number[];
-  weights: number[];
-}
-
-const newAcc = (): Acc => ({ households: 0, persons: 0, total: new Float64Array(5), maxAbs: new Float64Array(5), sumAbs: new Float64Array(5), values: [], weights: [] });
-
-function addTo(a: Acc, h: HouseholdIncome, keepValues: boolean) {
-  a.households++;
-  a.persons += h.members;
-  const disp = h.components.reduce((x, y) => x + y, 0);
-  const vals = [...h.components, disp];
-  for (let k = 0; k < 5; k++) {
-    a.total[k] += vals[k];
-    a.sumAbs[k] += Math.abs(vals[k]);
-    a.maxAbs[k] = Math.max(a.maxAbs[k], Math.abs(vals[k]));
-  }
-  if (keepValues && h.members > 0) {
-    a.values.push(disp / h.members / 100);
-    a.weights.push(h.members);
-  }
-}
+// Per region, in one row of a Float64Array: households, persons, then per column the total, the
+// sum of absolute contributions and the largest absolute contribution (the dominance rule).
+const HH = 0;
+const PERSONS = 1;
+const TOTAL = 2;
+const SUM_ABS = TOTAL + 5;
+const MAX_ABS = SUM_ABS + 5;
+const WIDTH = MAX_ABS + 5;
+const MAX_COLUMNS = [0, 1, 2, 3, 4].map((k) => MAX_ABS + k);
 
 /**
  * The table of `parent`'s descendants at `level` (e.g. the townships of a county), with the
  * parent as the first row. `regions` is the whole tree; suppression is decided on all of it.
  */
 export function regionIncomeTable(regions: RegionNode[], households: HouseholdIncome[], parent: string, level: string, rules: TableRules = DEFAULT_TABLE_RULES): IncomeTable {
-  const byCode = new Map(regions.map((r) => [r.code, r]));
-  const children = new Map<string, string[]>();
-  for (const r of regions) if (r.parentCode && byCode.has(r.parentCode)) (children.get(r.parentCode) ?? children.set(r.parentCode, []).get(r.parentCode)!).push(r.code);
-  const acc = new Map<string, Acc>();
-  const direct = new Map<string, Acc>();
-  const rowsWanted = new Set<string>([parent]);
-  for (const r of regions) if (r.level === level && isUnder(r.code, parent, byCode)) rowsWanted.add(r.code);
+  const tree = new RegionTree(regions);
+  const parentIndex = tree.index.get(parent) ?? -1;
+  const wanted = regions.map((r, i) => i).filter((i) => i === parentIndex || (regions[i].level === level && parentIndex >= 0 && tree.isUnder(i, parentIndex)));
+  const slotOf = new Int32Array(regions.length).fill(-1);
+  wanted.forEach((i, s) => (slotOf[i] = s));
+  // The wanted rows each household counts in (its place and the place's ancestors), per place.
+  const slotsAt: (number[] | undefined)[] = new Array(regions.length);
+  const slotsOf = (i: number) => {
+    let l = slotsAt[i];
+    if (!l) {
+      l = [];
+      for (let r = i; r >= 0; r = tree.parent[r]) if (slotOf[r] >= 0) l.push(slotOf[r]);
+      slotsAt[i] = l;
+    }
+    return l;
+  };
+  const values: number[][] = wanted.map(() => []);
+  const weights: number[][] = wanted.map(() => []);
+
+  // Households placed at each region directly, then added up the tree.
+  const direct = new Float64Array(regions.length * WIDTH);
   for (const h of households) {
-    let code: string | null = byCode.has(h.regionCode) ? h.regionCode : null;
-    if (!code) continue;
-    addTo(direct.get(code) ?? direct.set(code, newAcc()).get(code)!, h, false);
-    for (; code; code = byCode.get(code)?.parentCode ?? null) {
-      if (!byCode.has(code)) break;
-      addTo(acc.get(code) ?? acc.set(code, newAcc()).get(code)!, h, rowsWanted.has(code));
+    const i = tree.find(h.regionCode);
+    if (i < 0) continue;
+    const c = h.components;
+    const o = i * WIDTH;
+    direct[o + HH]++;
+    direct[o + PERSONS] += h.members;
+    let disp = 0;
+    for (let k = 0; k < 5; k++) {
+      const v = k < 4 ? c[k] : disp;
+      if (k < 4) disp += v;
+      const a = Math.abs(v);
+      direct[o + TOTAL + k] += v;
+      direct[o + SUM_ABS + k] += a;
+      if (a > direct[o + MAX_ABS + k]) direct[o + MAX_ABS + k] = a;
+    }
+    if (h.members > 0) {
+      for (const s of slotsOf(i)) {
+        values[s].push(disp / h.members / 100);
+        weights[s].push(h.members);
+      }
     }
   }
+  const acc = Float64Array.from(direct);
+  tree.rollUp(acc, WIDTH, MAX_COLUMNS);
 
   // Cells: one per (region, column); plus, for a region with households placed at it directly
   // while it also has children, an always-hidden "unallocated" cell so the relation stays exact.
   const cells: CellStats[] = [];
-  const cellOf = new Map<string, number>();
   const minFor = (lvl: string) => rules.minHouseholds[lvl] ?? 3;
-  const addCell = (key: string, a: Acc | undefined, k: number, lvl: string, alwaysHidden = false) => {
-    cellOf.set(key, cells.length);
-    cells.push({
-      value: a?.total[k] ?? 0, contributors: a?.households ?? 0, maxContribution: a?.maxAbs[k] ?? 0, sumAbs: a?.sumAbs[k] ?? 0,
-      minContributors: minFor(lvl), alwaysHidden,
-    });
+  const addCell = (a: Float64Array, o: number, k: number, lvl: string, alwaysHidden = false) => {
+    cells.push({ value: a[o + TOTAL + k], contributors: a[o + HH], maxContribution: a[o + MAX_ABS + k], sumAbs: a[o + SUM_ABS + k], minContributors: minFor(lvl), alwaysHidden });
+    return cells.length - 1;
   };
+  // cell of (region i, column k) = i * 5 + k
   const relations: Relation[] = [];
-  for (const r of regions) {
-    const a = acc.get(r.code);
-    for (let k = 0; k < 5; k++) addCell(`${r.code}:${k}`, a, k, r.level);
-    relations.push({ total: cellOf.get(`${r.code}:4`)!, parts: [0, 1, 2, 3].map((k) => cellOf.get(`${r.code}:${k}`)!) });
-  }
-  for (const r of regions) {
-    const kids = children.get(r.code) ?? [];
-    if (kids.length === 0) continue;
-    const d = direct.get(r.code);
+  regions.forEach((r, i) => {
+    for (let k = 0; k < 5; k++) addCell(acc, i * WIDTH, k, r.level);
+    relations.push({ total: i * 5 + 4, parts: [0, 1, 2, 3].map((k) => i * 5 + k) });
+  });
+  regions.forEach((r, i) => {
+    const kids = tree.children[i];
+    if (kids.length === 0) return;
+    const placedHere = direct[i * WIDTH + HH] > 0;
     for (let k = 0; k < 5; k++) {
-      const parts = kids.map((c) => cellOf.get(`${c}:${k}`)!);
-      if (d && d.households > 0) {
-        addCell(`${r.code}:direct:${k}`, d, k, r.level, true);
-        parts.push(cellOf.get(`${r.code}:direct:${k}`)!);
-      }
-      relations.push({ total: cellOf.get(`${r.code}:${k}`)!, parts });
+      const parts = kids.map((c) => c * 5 + k);
+      if (placedHere) parts.push(addCell(direct, i * WIDTH, k, r.level, true));
+      relations.push({ total: i * 5 + k, parts });
     }
-  }
+  });
   const hidden = suppress(cells, relations, rules);
 
   const rows: TableRow[] = [];
-  for (const code of [parent, ...[...rowsWanted].filter((c) => c !== parent).sort()]) {
-    const r = byCode.get(code);
-    if (!r) continue;
-    const a = acc.get(code) ?? newAcc();
+  const order = [...wanted].sort((a, b) => (a === parentIndex ? -1 : b === parentIndex ? 1 : regions[a].code < regions[b].code ? -1 : 1));
+  for (const i of order) {
+    const r = regions[i];
+    const o = i * WIDTH;
+    const persons = acc[o + PERSONS];
     const perCapita = {} as Record<Column, number | null>;
     const why: TableRow['hidden'] = {};
     COLUMNS.forEach((col, k) => {
-      const reason = hidden.get(cellOf.get(`${code}:${k}`)!);
+      const reason = hidden.get(i * 5 + k);
       if (reason) why[col] = reason;
-      perCapita[col] = reason || a.persons === 0 ? null : Math.round(a.total[k] / a.persons) / 100;
+      perCapita[col] = reason || persons === 0 ? null : Math.round(acc[o + TOTAL + k] / persons) / 100;
     });
     let median: number | null = null;
-    if (!why.disposable && a.households >= Math.max(10, minFor(r.level)) && a.values.length) {
-      median = quantile(sortSample(Float64Array.from(a.values), Float64Array.from(a.weights)), 0.5);
+    const s = slotOf[i];
+    if (!why.disposable && acc[o + HH] >= Math.max(10, minFor(r.level)) && values[s].length) {
+      median = quantile(sortSample(Float64Array.from(values[s]), Float64Array.from(weights[s]), { inPlace: true }), 0.5);
     }
-    rows.push({ code, name: r.name, level: r.level, isParent: code === parent, households: a.households, persons: a.persons, perCapita, hidden: why, median });
+    rows.push({ code: r.code, name: r.name, level: r.level, isParent: i === parentIndex, households: acc[o + HH], persons, perCapita, hidden: why, median });
   }
   // Counted over the cells of this table (the tree as a whole has many more).
   let primary = 0;
   let secondary = 0;
   for (const r of rows) for (const reason of Object.values(r.hidden)) reason === 'secondary' ? secondary++ : primary++;
   return { columns: [...COLUMNS], rows, suppressed: { primary, secondary } };
-}
-
-function isUnder(code: string, ancestor: string, byCode: Map<string, RegionNode>): boolean {
-  for (let c: string | null = byCode.get(code)?.parentCode ?? null; c; c = byCode.get(c)?.parentCode ?? null) if (c === ancestor) return true;
-  return false;
 }
 
 export type { Component };

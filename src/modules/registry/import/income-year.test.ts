@@ -2,15 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../db/test-databases.js';
 import { createTestApp, type TestApp } from '../../../server/test-app.js';
 import type { Actor } from '../../audit/audit.service.js';
-import { TAX_HEADER, fakePersons, taxRows, toCsv } from '../testing/fixtures.js';
+import { TAX_HEADER, TEST_ACTOR, TEST_PIA, fakePersons, taxRows, toCsv } from '../testing/fixtures.js';
 import { bufferSource } from './source.js';
 
-const actor: Actor = { userId: null, username: 'tester', ip: null };
+const actor: Actor = TEST_ACTOR;
 const ASOF = '2024-06-30';
-const PIA = {
-  purpose: '测试', legalBasis: '测试', dataItems: '身份证号、收入', risks: '泄露', measures: '加密',
-  riskLevel: 'low' as const, assessor: '测试组', assessedOn: '2024-01-01', validUntil: '2030-12-31',
-};
+const PIA = TEST_PIA;
 
 /**
  * The per-person yearly sums (reg_income_year) that the tables read: kept at each batch's commit,

@@ -62,3 +62,10 @@ export function toCsv(header: string[], rows: string[][]): string {
   const esc = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   return [header, ...rows].map((r) => r.map(esc).join(',')).join('\r\n') + '\r\n';
 }
+
+/** An impact assessment (PIPL art. 55) good for tests: a channel may import once it is filed. */
+export const TEST_PIA = {
+  purpose: '测试', legalBasis: '《个人信息保护法》第十三条', dataItems: '身份证号、姓名、收入', risks: '泄露', measures: '加密、脱敏、审计',
+  riskLevel: 'medium' as const, assessor: '测试组', assessedOn: '2024-01-01', validUntil: '2030-12-31',
+};
+export const TEST_ACTOR = { userId: null, username: 'tester', ip: null };
