@@ -33,18 +33,28 @@ export async function connect(opts: ConnectOptions): Promise<DbHandle> {
 const SQLITE_CACHE_KIB = Math.max(2, Number(process.env.ZENGSHOU_SQLITE_CACHE_MB ?? 256)) * 1024;
 
 async function connectSqlite(file: string): Promise<DbHandle> {
-  const { default: SQLite } = await import('better-sqlite3');
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const database = new SQLite(file);
-  database.pragma('journal_mode = WAL');
-  database.pragma('foreign_keys = ON');
-  database.pragma('synchronous = NORMAL');
-  database.pragma('busy_timeout = 5000');
-  // SQLite's default page cache is 2 MB; imports insert into indexes of millions of rows, where a B-tree
-  // that does not fit makes every insert a cache miss. Pages are allocated as used, up to this bound.
-  database.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
-  database.pragma('temp_store = MEMORY');
-  const dialect: Dialect = new SqliteDialect({ database });
+  const pragmas = [
+    'journal_mode = WAL',
+    'foreign_keys = ON',
+    'synchronous = NORMAL',
+    'busy_timeout = 5000',
+    // SQLite's default page cache is 2 MB; imports insert into indexes of millions of rows, where a B-tree
+    // that does not fit makes every insert a cache miss. Pages are allocated as used, up to this bound.
+    `cache_size = -${SQLITE_CACHE_KIB}`,
+    'temp_store = MEMORY',
+  ];
+  let dialect: Dialect;
+  if (process.env.ZENGSHOU_SQLITE_THREAD === 'main') {
+    const { default: SQLite } = await import('better-sqlite3');
+    const database = new SQLite(file);
+    for (const p of pragmas) database.pragma(p);
+    dialect = new SqliteDialect({ database });
+  } else {
+    // Default: the connection lives in a worker thread (see sqlite/worker-dialect.ts).
+    const { SqliteWorkerDialect } = await import('./sqlite/worker-dialect.js');
+    dialect = new SqliteWorkerDialect(file, pragmas);
+  }
   const db = new Kysely<Database>({ dialect });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }

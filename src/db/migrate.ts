@@ -8,6 +8,7 @@ import * as m0005 from './migrations/0005-microsim.js';
 import * as m0006 from './migrations/0006-indicators.js';
 import * as m0007 from './migrations/0007-registry-performance.js';
 import * as m0008 from './migrations/0008-registry-snapshots.js';
+import * as m0009 from './migrations/0009-registry-record-keys.js';
 
 /** Every migration, in order. A capability adds its file here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-indicators': m0006,
   '0007-registry-performance': m0007,
   '0008-registry-snapshots': m0008,
+  '0009-registry-record-keys': m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

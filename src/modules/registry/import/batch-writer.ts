@@ -113,6 +113,7 @@ export class BatchWriter {
   private property: unknown[][] = [];
   private quarantine: unknown[][] = [];
   private pending = 0;
+  private inFlight: Promise<void> | null = null;
   /** income records above this id are the batch's own (the import holds the write lock) */
   private incomeAfter = 0;
 
@@ -163,6 +164,9 @@ export class BatchWriter {
       for (const r of mapped.records) this.record(no, personId, key, mapped.person, r);
     }
     if (++this.pending >= FLUSH_AT) await this.flush();
+    // Let the database's answers in now and then (a row source that never waits would otherwise
+    // keep them queued, and the statements of a flush wait for each other's answers).
+    else if ((this.counts.rowsRead & 255) === 0) await new Promise<void>((r) => setImmediate(r));
   }
 
   reject(no: number, cells: readonly string[], problems: RowProblem[]): void {
@@ -256,20 +260,15 @@ export class BatchWriter {
     }
   }
 
+  /**
+   * Hands the buffered rows to the database and returns at once: they are written (in the SQLite
+   * worker thread, or by PostgreSQL) while the next rows are mapped and encrypted. The previous
+   * flush is awaited first, so at most one is in flight and a failure surfaces at the next flush.
+   */
   async flush(): Promise<void> {
-    const { trx, dialect } = this.c;
     this.pending = 0;
-    // Households before persons (persons reference them), persons before records.
-    if (this.households.length) await bulkInsert(trx, dialect, 'reg_households', HOUSEHOLD_COLS, this.households);
-    if (this.persons.length) await bulkInsert(trx, dialect, 'reg_persons', PERSON_COLS, this.persons);
-    if (this.personUpdates.length) await bulkUpdate(trx, dialect, 'reg_persons', PERSON_UPDATE_COLS, this.personUpdates);
-    let added = 0;
-    if (this.income.length) added += await bulkInsert(trx, dialect, 'reg_income', INCOME_COLS, this.income, true);
-    if (this.si.length) added += await bulkInsert(trx, dialect, 'reg_social_insurance', SI_COLS, this.si, true);
-    if (this.dibao.length) added += await bulkInsert(trx, dialect, 'reg_dibao', DIBAO_COLS, this.dibao, true);
-    if (this.property.length) added += await bulkInsert(trx, dialect, 'reg_property', PROPERTY_COLS, this.property, true);
-    if (this.quarantine.length) await bulkInsert(trx, dialect, 'reg_quarantine', QUARANTINE_COLS, this.quarantine);
-    this.counts.recordsAdded += added;
+    if (this.inFlight) await this.inFlight;
+    const rows = { households: this.households, persons: this.persons, personUpdates: this.personUpdates, income: this.income, si: this.si, dibao: this.dibao, property: this.property, quarantine: this.quarantine };
     this.households = [];
     this.persons = [];
     this.personUpdates = [];
@@ -278,11 +277,31 @@ export class BatchWriter {
     this.dibao = [];
     this.property = [];
     this.quarantine = [];
+    this.inFlight = this.write(rows);
+    // Marked as handled here; the next flush (or finish) awaits it and sees any failure.
+    this.inFlight.catch(() => {});
+  }
+
+  private async write(r: { households: unknown[][]; persons: unknown[][]; personUpdates: unknown[][]; income: unknown[][]; si: unknown[][]; dibao: unknown[][]; property: unknown[][]; quarantine: unknown[][] }): Promise<void> {
+    const { trx, dialect } = this.c;
+    // Households before persons (persons reference them), persons before records.
+    if (r.households.length) await bulkInsert(trx, dialect, 'reg_households', HOUSEHOLD_COLS, r.households);
+    if (r.persons.length) await bulkInsert(trx, dialect, 'reg_persons', PERSON_COLS, r.persons);
+    if (r.personUpdates.length) await bulkUpdate(trx, dialect, 'reg_persons', PERSON_UPDATE_COLS, r.personUpdates);
+    let added = 0;
+    if (r.income.length) added += await bulkInsert(trx, dialect, 'reg_income', INCOME_COLS, r.income, true);
+    if (r.si.length) added += await bulkInsert(trx, dialect, 'reg_social_insurance', SI_COLS, r.si, true);
+    if (r.dibao.length) added += await bulkInsert(trx, dialect, 'reg_dibao', DIBAO_COLS, r.dibao, true);
+    if (r.property.length) added += await bulkInsert(trx, dialect, 'reg_property', PROPERTY_COLS, r.property, true);
+    if (r.quarantine.length) await bulkInsert(trx, dialect, 'reg_quarantine', QUARANTINE_COLS, r.quarantine);
+    this.counts.recordsAdded += added;
   }
 
   /** Flushes what is left and fills in household ids on the batch's 低保 records. */
   async finish(): Promise<BatchCounts> {
     await this.flush();
+    await this.inFlight;
+    this.inFlight = null;
     if (this.counts.recordsAdded > 0) await addIncomeYear(this.c.trx, this.c.batchId, this.incomeAfter, NEGATIVE_ITEMS);
     if (this.c.mapping.record === 'dibao') {
       await sql`UPDATE reg_dibao SET household_id = (SELECT household_id FROM reg_persons WHERE reg_persons.id = reg_dibao.person_id) WHERE batch_id = ${this.c.batchId}`.execute(this.c.trx);
