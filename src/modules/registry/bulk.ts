@@ -1,9 +1,9 @@
 /**
- * Bulk writes for imports: thousands of rows per statement through one JSON parameter
- * (SQLite json_each, PostgreSQL json_array_elements), so a statement is compiled once per chunk,
- * not once per row. Column types matter only to PostgreSQL's casts.
+ * Bulk writes for imports: thousands of rows per statement — SQLite: multi-row VALUES with bound
+ * parameters; PostgreSQL: one JSON parameter expanded by json_array_elements — so a statement is
+ * compiled once per chunk, not once per row. Column types matter only to PostgreSQL's casts.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
 import type { DialectName } from '../../db/connect.js';
 import type { Database } from '../../db/schema.js';
 
@@ -28,20 +28,49 @@ function check(table: string, cols: readonly Col[]) {
  */
 export async function bulkInsert(db: Db, dialect: DialectName, table: string, cols: readonly Col[], rows: readonly unknown[][], ignoreConflicts = false, chunk = 5000): Promise<number> {
   check(table, cols);
+  if (dialect === 'sqlite') return sqliteInsert(db, table, cols, rows, ignoreConflicts);
   let inserted = 0;
   const names = cols.map((c) => c.name).join(', ');
+  const sel = cols.map((c, k) => `(x ->> ${k})::${PG_CAST[c.type]}`).join(', ');
   for (let i = 0; i < rows.length; i += chunk) {
     const json = JSON.stringify(rows.slice(i, i + chunk));
-    let stmt;
-    if (dialect === 'sqlite') {
-      const sel = cols.map((_, k) => `value ->> ${k}`).join(', ');
-      stmt = sql`INSERT INTO ${sql.raw(table)} (${sql.raw(names)}) SELECT ${sql.raw(sel)} FROM json_each(${json}) WHERE true ${sql.raw(ignoreConflicts ? 'ON CONFLICT DO NOTHING' : '')}`;
-    } else {
-      const sel = cols.map((c, k) => `(x ->> ${k})::${PG_CAST[c.type]}`).join(', ');
-      stmt = sql`INSERT INTO ${sql.raw(table)} (${sql.raw(names)}) SELECT ${sql.raw(sel)} FROM json_array_elements(${json}::json) AS x ${sql.raw(ignoreConflicts ? 'ON CONFLICT DO NOTHING' : '')}`;
-    }
+    const stmt = sql`INSERT INTO ${sql.raw(table)} (${sql.raw(names)}) SELECT ${sql.raw(sel)} FROM json_array_elements(${json}::json) AS x ${sql.raw(ignoreConflicts ? 'ON CONFLICT DO NOTHING' : '')}`;
     const r = await stmt.execute(db);
     inserted += Number(r.numAffectedRows ?? 0n);
+  }
+  return inserted;
+}
+
+/** SQLite allows 32,766 bound parameters per statement. */
+const SQLITE_MAX_PARAMS = 32_766;
+
+/**
+ * SQLite: multi-row VALUES with bound parameters, as many rows per statement as the parameter limit
+ * allows (the statement text repeats, so SQLite's worker keeps it prepared): no JSON to write or parse.
+ */
+async function sqliteInsert(db: Db, table: string, cols: readonly Col[], rows: readonly unknown[][], ignoreConflicts: boolean): Promise<number> {
+  // Rows per statement: powers of two (the largest the limit allows, then smaller ones for the rest),
+  // so that a table needs only a dozen distinct statements, each prepared once.
+  let most = 1;
+  while (most * 2 * cols.length <= SQLITE_MAX_PARAMS) most *= 2;
+  const tuple = `(${cols.map(() => '?').join(', ')})`;
+  const head = `INSERT INTO ${table} (${cols.map((c) => c.name).join(', ')}) VALUES `;
+  const tail = ignoreConflicts ? ' ON CONFLICT DO NOTHING' : '';
+  let inserted = 0;
+  for (let i = 0; i < rows.length; ) {
+    let n = most;
+    while (n > rows.length - i) n /= 2;
+    const params: unknown[] = [];
+    for (let j = i; j < i + n; j++) {
+      const r = rows[j];
+      for (let k = 0; k < cols.length; k++) {
+        const v = r[k];
+        params.push(v === undefined ? null : typeof v === 'boolean' ? (v ? 1 : 0) : v);
+      }
+    }
+    const r = await db.executeQuery(CompiledQuery.raw(head + new Array<string>(n).fill(tuple).join(', ') + tail, params));
+    inserted += Number(r.numAffectedRows ?? 0n);
+    i += n;
   }
   return inserted;
 }

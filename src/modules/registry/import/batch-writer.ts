@@ -114,6 +114,7 @@ export class BatchWriter {
   private quarantine: unknown[][] = [];
   private pending = 0;
   private inFlight: Promise<void> | null = null;
+  private lastHousehold = { no: '', key: '' };
   /** income records above this id are the batch's own (the import holds the write lock) */
   private incomeAfter = 0;
 
@@ -185,7 +186,9 @@ export class BatchWriter {
   /** Households come from population registers; other channels' household numbers (低保户编号) stay theirs. */
   private household(no: number, p: PersonFields): number | null {
     if (!p.householdNo || this.c.mapping.record !== 'person') return null;
-    const key = this.c.protector.bidx('household', `${this.c.channelCode}\u0000${p.householdNo}`);
+    // A register lists a household's members one after another: its key is computed once for them.
+    if (p.householdNo !== this.lastHousehold.no) this.lastHousehold = { no: p.householdNo, key: this.c.protector.bidx('household', `${this.c.channelCode}\u0000${p.householdNo}`) };
+    const key = this.lastHousehold.key;
     let id = this.householdIndex.get(key);
     if (id === undefined) {
       id = this.nextHousehold++;
