@@ -4,7 +4,6 @@
  * a failure or a killed process leaves the database exactly as before, and the import can simply
  * be run again.
  */
-import { sql } from 'kysely';
 import type { DbHandle } from '../../../db/connect.js';
 import { nowIso } from '../../../shared/time.js';
 import { AppError } from '../../app-error.js';
@@ -193,8 +192,6 @@ export class Importer {
     const regions = new Set(regionRows.map((r) => r.code));
     const regionExists = (code: string) => regions.has(code);
     const regionByNames = regionNameResolver(regionRows);
-    // SQLite: a page cache large enough for the indexes of a big batch (random keys touch every page).
-    if (dialect === 'sqlite') await sql`PRAGMA cache_size = -262144`.execute(db);
     return db.transaction().execute(async (trx) => {
       await lockImports(trx, dialect);
       const batchId = (
