@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createHmac, hkdfSync } from 'node:crypto';
 import { Keyring } from './keyring.js';
 import { parseKeys } from './master-key.js';
 
@@ -42,6 +43,12 @@ describe('keyring', () => {
     expect(rotated.encrypt('secret').startsWith('v2:')).toBe(true);
     expect(rotated.blindIndex('secret')).toBe(old.blindIndex('secret'));
     expect(old.blindIndex('secret', 'id')).not.toBe(old.blindIndex('secret', 'phone'));
+  });
+  it('computes blind indexes as HMAC-SHA-256 under the HKDF-derived index key (stored indexes stay valid)', () => {
+    const master = Buffer.alloc(32, 7);
+    const indexKey = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'zengshou/index', 32));
+    const expected = createHmac('sha256', indexKey).update('registry.id').update('\0').update('21100219800101123X').digest('hex');
+    expect(new Keyring(new Map([[1, master]]), 1).blindIndex('21100219800101123X', 'registry.id')).toBe(expected);
   });
   it('rejects keys of the wrong size', () => {
     expect(() => parseKeys(Buffer.alloc(16).toString('base64'))).toThrow(/32 bytes/);

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, createSecretKey, hkdfSync, randomBytes, type KeyObject } from 'node:crypto';
 
 /**
  * Encryption of personal data at rest: AES-256-GCM with keys derived from a master key that
@@ -24,7 +24,7 @@ function nextIv(): Buffer {
 
 export class Keyring {
   private readonly encKeys = new Map<number, Buffer>();
-  private readonly indexKey: Buffer;
+  private readonly indexKey: KeyObject;
 
   constructor(
     masterKeys: Map<number, Buffer>,
@@ -38,7 +38,7 @@ export class Keyring {
     if (!current) throw new Error(`no master key version ${currentVersion}`);
     // The blind-index key derives from the first key so lookups survive encryption-key rotation.
     const first = masterKeys.get(Math.min(...masterKeys.keys()))!;
-    this.indexKey = Buffer.from(hkdfSync('sha256', first, Buffer.alloc(0), 'zengshou/index', 32));
+    this.indexKey = createSecretKey(Buffer.from(hkdfSync('sha256', first, Buffer.alloc(0), 'zengshou/index', 32)));
   }
 
   encrypt(plaintext: string): string {
@@ -68,7 +68,8 @@ export class Keyring {
 
   /** Keyed blind index for equality lookups (e.g. of a normalised ID number). */
   blindIndex(value: string, purpose = 'default'): string {
-    return createHmac('sha256', this.indexKey).update(purpose).update('\0').update(value).digest('hex');
+    // One update of the joined text (the same bytes as three updates, one native call instead of three).
+    return createHmac('sha256', this.indexKey).update(`${purpose}\0${value}`).digest('hex');
   }
 
   static generateKey(): Buffer {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../../db/connect.js';
 import { testDatabases } from '../../db/test-databases.js';
-import { bulkInsert, bulkUpdate, type Col } from './bulk.js';
+import { bulkInsert, bulkInsertFlat, bulkUpdate, type Col } from './bulk.js';
 
 const COLS: Col[] = [{ name: 'id', type: 'int' }, { name: 'k', type: 'text' }, { name: 'v', type: 'bigint' }, { name: 'note', type: 'text' }];
 
@@ -30,6 +30,14 @@ describe.each(testDatabases())('bulk writes ($name)', (tdb) => {
     const rows = [[100_000, 'k1', 1, 'again'], [100_001, 'new', 2, null], [100_002, 'k2', 3, 'again']];
     expect(await bulkInsert(h.db, h.dialect, 'bulk_t', COLS, rows, true)).toBe(1);
     await expect(bulkInsert(h.db, h.dialect, 'bulk_t', COLS, [[100_003, 'k3', 1, null]])).rejects.toThrow();
+  });
+
+  it('inserts rows laid end to end (undefined stored as null), and refuses values that are not whole rows', async () => {
+    const flat = [200_001, 'f1', 5, undefined, 200_002, 'f2', undefined, '二'];
+    expect(await bulkInsertFlat(h.db, h.dialect, 'bulk_t', COLS, flat)).toBe(2);
+    const got = await sql<{ id: number; v: number | null; note: string | null }>`SELECT id, v, note FROM bulk_t WHERE id > 200000 ORDER BY id`.execute(h.db);
+    expect(got.rows.map((x) => [Number(x.id), x.v === null ? null : Number(x.v), x.note])).toEqual([[200_001, 5, null], [200_002, null, '二']]);
+    await expect(bulkInsertFlat(h.db, h.dialect, 'bulk_t', COLS, [200_003, 'f3', 1])).rejects.toThrow(/not rows of 4/);
   });
 
   it('updates by id, keeping a column where the new value is null', async () => {

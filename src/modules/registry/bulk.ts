@@ -26,14 +26,29 @@ function check(table: string, cols: readonly Col[]) {
  * Inserts rows (arrays in column order). With `ignoreConflicts`, rows that violate a unique
  * constraint are skipped. Returns the number of rows inserted.
  */
-export async function bulkInsert(db: Db, dialect: DialectName, table: string, cols: readonly Col[], rows: readonly unknown[][], ignoreConflicts = false, chunk = 5000): Promise<number> {
+export async function bulkInsert(db: Db, dialect: DialectName, table: string, cols: readonly Col[], rows: readonly unknown[][], ignoreConflicts = false): Promise<number> {
+  const flat: unknown[] = [];
+  for (const r of rows) for (let k = 0; k < cols.length; k++) flat.push(r[k]);
+  return bulkInsertFlat(db, dialect, table, cols, flat, ignoreConflicts);
+}
+
+/**
+ * The same for rows laid end to end in one array (`cols.length` values each): imports buffer their
+ * rows this way, one array per table instead of one per row (millions of small arrays are most of
+ * an import's garbage collection).
+ */
+export async function bulkInsertFlat(db: Db, dialect: DialectName, table: string, cols: readonly Col[], flat: unknown[], ignoreConflicts = false, chunk = 5000): Promise<number> {
   check(table, cols);
-  if (dialect === 'sqlite') return sqliteInsert(db, table, cols, rows, ignoreConflicts);
+  const w = cols.length;
+  if (flat.length % w !== 0) throw new Error(`bulk: ${flat.length} values are not rows of ${w}`);
+  if (dialect === 'sqlite') return sqliteInsert(db, table, cols, flat, ignoreConflicts);
   let inserted = 0;
   const names = cols.map((c) => c.name).join(', ');
   const sel = cols.map((c, k) => `(x ->> ${k})::${PG_CAST[c.type]}`).join(', ');
-  for (let i = 0; i < rows.length; i += chunk) {
-    const json = JSON.stringify(rows.slice(i, i + chunk));
+  for (let i = 0; i < flat.length / w; i += chunk) {
+    const rows: unknown[][] = [];
+    for (let j = i; j < Math.min(i + chunk, flat.length / w); j++) rows.push(flat.slice(j * w, (j + 1) * w));
+    const json = JSON.stringify(rows);
     const stmt = sql`INSERT INTO ${sql.raw(table)} (${sql.raw(names)}) SELECT ${sql.raw(sel)} FROM json_array_elements(${json}::json) AS x ${sql.raw(ignoreConflicts ? 'ON CONFLICT DO NOTHING' : '')}`;
     const r = await stmt.execute(db);
     inserted += Number(r.numAffectedRows ?? 0n);
@@ -43,36 +58,48 @@ export async function bulkInsert(db: Db, dialect: DialectName, table: string, co
 
 /** SQLite allows 32,766 bound parameters per statement. */
 const SQLITE_MAX_PARAMS = 32_766;
+/** Statement texts by table, columns, rows and conflict rule: built once (the largest are ~100 KB). */
+const sqliteText = new Map<string, string>();
 
 /**
  * SQLite: multi-row VALUES with bound parameters, as many rows per statement as the parameter limit
  * allows (the statement text repeats, so SQLite's worker keeps it prepared): no JSON to write or parse.
  */
-async function sqliteInsert(db: Db, table: string, cols: readonly Col[], rows: readonly unknown[][], ignoreConflicts: boolean): Promise<number> {
+async function sqliteInsert(db: Db, table: string, cols: readonly Col[], flat: readonly unknown[], ignoreConflicts: boolean): Promise<number> {
   // Rows per statement: powers of two (the largest the limit allows, then smaller ones for the rest),
   // so that a table needs only a dozen distinct statements, each prepared once.
+  const w = cols.length;
+  const total = flat.length / w;
   let most = 1;
-  while (most * 2 * cols.length <= SQLITE_MAX_PARAMS) most *= 2;
-  const tuple = `(${cols.map(() => '?').join(', ')})`;
-  const head = `INSERT INTO ${table} (${cols.map((c) => c.name).join(', ')}) VALUES `;
-  const tail = ignoreConflicts ? ' ON CONFLICT DO NOTHING' : '';
+  while (most * 2 * w <= SQLITE_MAX_PARAMS) most *= 2;
   let inserted = 0;
-  for (let i = 0; i < rows.length; ) {
+  for (let i = 0; i < total; ) {
     let n = most;
-    while (n > rows.length - i) n /= 2;
-    const params: unknown[] = [];
-    for (let j = i; j < i + n; j++) {
-      const r = rows[j];
-      for (let k = 0; k < cols.length; k++) {
-        const v = r[k];
-        params.push(v === undefined ? null : typeof v === 'boolean' ? (v ? 1 : 0) : v);
-      }
+    while (n > total - i) n /= 2;
+    const params = flat.slice(i * w, (i + n) * w);
+    for (let k = 0; k < params.length; k++) {
+      const v = params[k];
+      if (v === undefined) params[k] = null;
+      else if (typeof v === 'boolean') params[k] = v ? 1 : 0;
     }
-    const r = await db.executeQuery(CompiledQuery.raw(head + new Array<string>(n).fill(tuple).join(', ') + tail, params));
+    const r = await db.executeQuery(CompiledQuery.raw(sqliteInsertText(table, cols, n, ignoreConflicts), params));
     inserted += Number(r.numAffectedRows ?? 0n);
     i += n;
   }
   return inserted;
+}
+
+function sqliteInsertText(table: string, cols: readonly Col[], n: number, ignoreConflicts: boolean): string {
+  const names = cols.map((c) => c.name).join(', ');
+  const key = `${table}(${names})${n}${ignoreConflicts ? '!' : ''}`;
+  let text = sqliteText.get(key);
+  if (text === undefined) {
+    const tuple = `(${cols.map(() => '?').join(', ')})`;
+    text = `INSERT INTO ${table} (${names}) VALUES ${new Array<string>(n).fill(tuple).join(', ')}${ignoreConflicts ? ' ON CONFLICT DO NOTHING' : ''}`;
+    if (sqliteText.size > 512) sqliteText.clear();
+    sqliteText.set(key, text);
+  }
+  return text;
 }
 
 /**

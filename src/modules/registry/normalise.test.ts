@@ -50,6 +50,24 @@ describe('normalise', () => {
     expect(parseMoney('-5', 'yuan')).toEqual({ ok: false, code: 'NEGATIVE_AMOUNT' });
     expect(parseMoney('(5.00)', 'yuan', { allowNegative: true })).toEqual({ ok: true, value: -500 });
     expect(parseMoney('abc', 'yuan')).toEqual({ ok: false, code: 'BAD_AMOUNT' });
+    expect(parseMoney('7.05', 'yuan')).toEqual({ ok: true, value: 705 });
+    expect(parseMoney('1000000001', 'yuan')).toEqual({ ok: false, code: 'AMOUNT_OUT_OF_RANGE' });
+    expect(parseMoney('12.00', 'fen')).toEqual({ ok: true, value: 12 });
+  });
+
+  it('parses plain amounts (the fast path) exactly as the general parser does', () => {
+    // A leading space sends the same text through the general path (clean-up first): both must agree.
+    let seed = 12345;
+    const rnd = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+    const texts = ['0', '00', '0.0', '5.', '.5', '1.005', '999999999.99', '1000000000.00', '1000000000.01', '12345678901234567', '1e3', '-0'];
+    for (let i = 0; i < 3000; i++) {
+      const int = String(rnd(10 ** (1 + rnd(9)))).padStart(1 + rnd(3), '0');
+      const frac = ['', '.', `.${rnd(10)}`, `.${String(rnd(100)).padStart(2, '0')}`, `.${rnd(1000)}`][rnd(5)];
+      texts.push(int + frac);
+    }
+    for (const t of texts) {
+      for (const unit of ['yuan', 'fen'] as const) expect(parseMoney(t, unit), `${t} ${unit}`).toEqual(parseMoney(` ${t}`, unit));
+    }
   });
 
   it('parses sex and phone numbers', () => {

@@ -11,8 +11,8 @@ import { ITEMS } from '../items.js';
 import type { ChannelMapping } from '../mapping.js';
 import type { Protector } from '../protect.js';
 import { ROOT_REGION } from '../scope.js';
-import { addIncomeYear, bulkInsert, bulkUpdate, nextId, type Col } from '../bulk.js';
-import { recordKey } from './row-key.js';
+import { addIncomeYear, bulkInsertFlat, bulkUpdate, nextId, type Col } from '../bulk.js';
+import { recordKey, recordKeyState, type KeyState } from './row-key.js';
 import { mapRow, type ColumnPlan, type MapContext, type PersonFields, type RecordOut, type RowProblem } from './row-mapper.js';
 
 const FLUSH_AT = 4000;
@@ -104,17 +104,22 @@ export class BatchWriter {
   private readonly keyCache = new Map<string, string>();
   private mapCtx: MapContext;
   private updatesPersons: boolean;
-  private persons: unknown[][] = [];
+  // Rows to write, laid end to end per table (see bulkInsertFlat); person updates one array each.
+  private persons: unknown[] = [];
   private personUpdates: unknown[][] = [];
-  private households: unknown[][] = [];
-  private income: unknown[][] = [];
-  private si: unknown[][] = [];
-  private dibao: unknown[][] = [];
-  private property: unknown[][] = [];
-  private quarantine: unknown[][] = [];
+  private households: unknown[] = [];
+  private income: unknown[] = [];
+  private si: unknown[] = [];
+  private dibao: unknown[] = [];
+  private property: unknown[] = [];
+  private quarantine: unknown[] = [];
   private pending = 0;
   private inFlight: Promise<void> | null = null;
   private lastHousehold = { no: '', key: '' };
+  /** the record-key hash state after the last person's identity key (a row's records share it) */
+  private lastKeyState: { key: string; state: KeyState } = { key: '', state: recordKeyState('\u0000') };
+  /** the last address encrypted (household members, and a property row's owner and dwelling, repeat it) */
+  private lastAddress: { plain: string | null; enc: string | null } = { plain: null, enc: null };
   /** income records above this id are the batch's own (the import holds the write lock) */
   private incomeAfter = 0;
 
@@ -180,7 +185,19 @@ export class BatchWriter {
     // Scoped users see a rejected row when it names a region of theirs; otherwise only city-wide users do.
     const regionCell = this.c.plan.fields.regionCode === undefined ? '' : (cells[this.c.plan.fields.regionCode] ?? '').trim();
     const region = this.c.regionExists(regionCell) ? regionCell : ROOT_REGION;
-    this.quarantine.push([this.c.batchId, this.c.channelId, no, region, this.c.protector.enc(JSON.stringify(raw)), JSON.stringify(problems), 'open', this.c.now]);
+    this.quarantine.push(this.c.batchId, this.c.channelId, no, region, this.c.protector.enc(JSON.stringify(raw)), JSON.stringify(problems), 'open', this.c.now);
+  }
+
+  /**
+   * Encrypts an address, reusing the previous ciphertext when the same address comes again at once:
+   * a household's members follow each other in a register, and a property row names its dwelling's
+   * address for both the owner and the property. Equal ciphertexts only show what the household or
+   * the row already shows (that the two addresses are one); every other value gets its own IV.
+   */
+  private encAddress(plain: string | null): string | null {
+    if (plain === null) return null;
+    if (plain !== this.lastAddress.plain) this.lastAddress = { plain, enc: this.c.protector.enc(plain) };
+    return this.lastAddress.enc;
   }
 
   /** Households come from population registers; other channels' household numbers (低保户编号) stay theirs. */
@@ -193,7 +210,7 @@ export class BatchWriter {
     if (id === undefined) {
       id = this.nextHousehold++;
       this.householdIndex.set(key, id);
-      this.households.push([id, key, p.regionCode ?? ROOT_REGION, this.c.protector.enc(p.address), this.c.channelId, this.c.batchId, no]);
+      this.households.push(id, key, p.regionCode ?? ROOT_REGION, this.encAddress(p.address), this.c.channelId, this.c.batchId, no);
       this.counts.householdsAdded++;
     }
     return id;
@@ -219,7 +236,7 @@ export class BatchWriter {
       if (p.idNumber) this.counts.linkedById++;
       if (this.updatesPersons && !this.updatedThisBatch.has(existing)) {
         this.updatedThisBatch.add(existing);
-        this.personUpdates.push([existing, p.regionCode, householdId, p.relation, pr.enc(p.address), pr.enc(p.phone), p.residence]);
+        this.personUpdates.push([existing, p.regionCode, householdId, p.relation, this.encAddress(p.address), pr.enc(p.phone), p.residence]);
       }
       return existing;
     }
@@ -228,11 +245,11 @@ export class BatchWriter {
     this.updatedThisBatch.add(id);
     const pending = p.idNumber ? null : 'pending';
     if (pending) this.counts.pendingLinkage++;
-    this.persons.push([
+    this.persons.push(
       id, key, pr.enc(p.idNumber), p.idNumber ? key : null, pr.enc(p.name), p.name ? pr.nameIndex(p.name) : null, p.name ? pr.surnameIndex(p.name) : null,
-      p.sex, p.birthDate, p.residence, p.regionCode ?? ROOT_REGION, pr.enc(p.address), pr.enc(p.phone), householdId, p.relation, pending,
+      p.sex, p.birthDate, p.residence, p.regionCode ?? ROOT_REGION, this.encAddress(p.address), pr.enc(p.phone), householdId, p.relation, pending,
       id, this.c.channelId, this.c.batchId, no, this.c.now,
-    ]);
+    );
     this.counts.personsAdded++;
     return id;
   }
@@ -241,24 +258,25 @@ export class BatchWriter {
     const pr = this.c.protector;
     this.counts.recordsAttempted++;
     // The same record (same person, same content) from the same channel is one record, however often sent.
-    const rowKey = recordKey(`${key}\u0000${JSON.stringify(r)}`);
+    if (this.lastKeyState.key !== key) this.lastKeyState = { key, state: recordKeyState(`${key}\u0000`) };
+    const rowKey = recordKey(JSON.stringify(r), this.lastKeyState.state);
     const ch = this.c.channelId;
     const b = this.c.batchId;
     switch (r.type) {
       case 'income':
-        this.income.push([personId, r.year, r.period, ITEMS[r.item].component, r.item, r.amountFen, ch, b, no, rowKey]);
+        this.income.push(personId, r.year, r.period, ITEMS[r.item].component, r.item, r.amountFen, ch, b, no, rowKey);
         break;
       case 'si':
-        this.si.push([personId, r.year, r.period, r.scheme, r.baseFen, r.personalFen, r.employerFen, r.employerCode, ch, b, no, rowKey]);
+        this.si.push(personId, r.year, r.period, r.scheme, r.baseFen, r.personalFen, r.employerFen, r.employerCode, ch, b, no, rowKey);
         break;
       case 'dibao':
-        this.dibao.push([personId, null, r.year, r.period, r.householdSize, r.standardFen, r.benefitFen, p.regionCode, ch, b, no, rowKey]);
+        this.dibao.push(personId, null, r.year, r.period, r.householdSize, r.standardFen, r.benefitFen, p.regionCode, ch, b, no, rowKey);
         break;
       case 'property':
-        this.property.push([
-          personId, r.kind, r.valueFen, r.area, r.regionCode, pr.enc(r.address), pr.enc(r.ref), r.ref ? pr.bidx('key', `${this.c.channelCode}\u0000ref\u0000${r.ref}`) : null,
+        this.property.push(
+          personId, r.kind, r.valueFen, r.area, r.regionCode, this.encAddress(r.address), pr.enc(r.ref), r.ref ? pr.bidx('key', `${this.c.channelCode}\u0000ref\u0000${r.ref}`) : null,
           r.acquiredOn, r.valuedOn, r.disposedOn, ch, b, no, rowKey,
-        ]);
+        );
         break;
     }
   }
@@ -285,18 +303,18 @@ export class BatchWriter {
     this.inFlight.catch(() => {});
   }
 
-  private async write(r: { households: unknown[][]; persons: unknown[][]; personUpdates: unknown[][]; income: unknown[][]; si: unknown[][]; dibao: unknown[][]; property: unknown[][]; quarantine: unknown[][] }): Promise<void> {
+  private async write(r: { households: unknown[]; persons: unknown[]; personUpdates: unknown[][]; income: unknown[]; si: unknown[]; dibao: unknown[]; property: unknown[]; quarantine: unknown[] }): Promise<void> {
     const { trx, dialect } = this.c;
     // Households before persons (persons reference them), persons before records.
-    if (r.households.length) await bulkInsert(trx, dialect, 'reg_households', HOUSEHOLD_COLS, r.households);
-    if (r.persons.length) await bulkInsert(trx, dialect, 'reg_persons', PERSON_COLS, r.persons);
+    if (r.households.length) await bulkInsertFlat(trx, dialect, 'reg_households', HOUSEHOLD_COLS, r.households);
+    if (r.persons.length) await bulkInsertFlat(trx, dialect, 'reg_persons', PERSON_COLS, r.persons);
     if (r.personUpdates.length) await bulkUpdate(trx, dialect, 'reg_persons', PERSON_UPDATE_COLS, r.personUpdates);
     let added = 0;
-    if (r.income.length) added += await bulkInsert(trx, dialect, 'reg_income', INCOME_COLS, r.income, true);
-    if (r.si.length) added += await bulkInsert(trx, dialect, 'reg_social_insurance', SI_COLS, r.si, true);
-    if (r.dibao.length) added += await bulkInsert(trx, dialect, 'reg_dibao', DIBAO_COLS, r.dibao, true);
-    if (r.property.length) added += await bulkInsert(trx, dialect, 'reg_property', PROPERTY_COLS, r.property, true);
-    if (r.quarantine.length) await bulkInsert(trx, dialect, 'reg_quarantine', QUARANTINE_COLS, r.quarantine);
+    if (r.income.length) added += await bulkInsertFlat(trx, dialect, 'reg_income', INCOME_COLS, r.income, true);
+    if (r.si.length) added += await bulkInsertFlat(trx, dialect, 'reg_social_insurance', SI_COLS, r.si, true);
+    if (r.dibao.length) added += await bulkInsertFlat(trx, dialect, 'reg_dibao', DIBAO_COLS, r.dibao, true);
+    if (r.property.length) added += await bulkInsertFlat(trx, dialect, 'reg_property', PROPERTY_COLS, r.property, true);
+    if (r.quarantine.length) await bulkInsertFlat(trx, dialect, 'reg_quarantine', QUARANTINE_COLS, r.quarantine);
     this.counts.recordsAdded += added;
   }
 
