@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../../db/connect.js';
 import { testDatabases } from '../../db/test-databases.js';
-import { bulkInsert, bulkInsertFlat, bulkUpdate, type Col } from './bulk.js';
+import { DEFER_INDEXES_BELOW, bulkInsert, bulkInsertFlat, bulkUpdate, deferIndexes, type Col } from './bulk.js';
 
 const COLS: Col[] = [{ name: 'id', type: 'int' }, { name: 'k', type: 'text' }, { name: 'v', type: 'bigint' }, { name: 'note', type: 'text' }];
 
@@ -44,5 +44,42 @@ describe.each(testDatabases())('bulk writes ($name)', (tdb) => {
     await bulkUpdate(h.db, h.dialect, 'bulk_t', [{ name: 'v', type: 'bigint' }, { name: 'note', type: 'text' }], [[1, 42, null], [2, null, '改']]);
     const got = await sql<{ id: number; v: number; note: string | null }>`SELECT id, v, note FROM bulk_t WHERE id IN (1, 2) ORDER BY id`.execute(h.db);
     expect(got.rows.map((x) => [Number(x.id), Number(x.v), x.note])).toEqual([[1, 42, null], [2, 3_000_000_001, '改']]);
+  });
+
+  it('defers a small table\'s non-unique indexes to the end of a batch (SQLite), keeping unique ones; a failed batch keeps them', async () => {
+    await sql`CREATE TABLE defer_t (id integer PRIMARY KEY, k varchar(20) NOT NULL UNIQUE, g integer)`.execute(h.db);
+    await sql`CREATE INDEX defer_t_g ON defer_t (g)`.execute(h.db);
+    const indexes = async () =>
+      h.dialect === 'sqlite'
+        ? (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'defer_t' ORDER BY name`.execute(h.db)).rows.map((r) => r.name)
+        : (await sql<{ name: string }>`SELECT indexname AS name FROM pg_indexes WHERE tablename = 'defer_t' AND schemaname = current_schema() ORDER BY indexname`.execute(h.db)).rows.map((r) => r.name);
+    const all = await indexes();
+    expect(all).toContain('defer_t_g');
+    await h.db.transaction().execute(async (trx) => {
+      const restore = await deferIndexes(trx, h.dialect, 'defer_t');
+      // Inside the batch: SQLite has dropped the plain index only; the unique key still rejects a repeat.
+      const inside = h.dialect === 'sqlite' ? (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'defer_t'`.execute(trx)).rows.map((r) => r.name) : all;
+      expect(inside.includes('defer_t_g')).toBe(h.dialect !== 'sqlite');
+      expect(inside.length).toBe(h.dialect === 'sqlite' ? all.length - 1 : all.length);
+      expect(await bulkInsert(trx, h.dialect, 'defer_t', [{ name: 'id', type: 'int' }, { name: 'k', type: 'text' }, { name: 'g', type: 'int' }], [[1, 'a', 5], [2, 'a', 6], [3, 'b', 5]], true)).toBe(2);
+      await restore();
+    });
+    expect(await indexes()).toEqual(all);
+    const plan = h.dialect === 'sqlite' ? (await sql<{ detail: string }>`EXPLAIN QUERY PLAN SELECT id FROM defer_t WHERE g = 5`.execute(h.db)).rows.map((r) => r.detail).join(' ') : 'defer_t_g';
+    expect(plan).toContain('defer_t_g');
+    // A batch that fails after the indexes were dropped: they are all there afterwards.
+    await expect(
+      h.db.transaction().execute(async (trx) => {
+        await deferIndexes(trx, h.dialect, 'defer_t');
+        throw new Error('killed');
+      }),
+    ).rejects.toThrow('killed');
+    expect(await indexes()).toEqual(all);
+    // A table of DEFER_INDEXES_BELOW rows or more keeps its indexes during a batch.
+    await sql`WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < ${DEFER_INDEXES_BELOW}) INSERT INTO defer_t (id, k, g) SELECT 10 + n, 'x' || n, n FROM s`.execute(h.db);
+    await h.db.transaction().execute(async (trx) => {
+      await deferIndexes(trx, h.dialect, 'defer_t');
+      if (h.dialect === 'sqlite') expect(Number((await sql<{ n: number }>`SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'defer_t_g'`.execute(trx)).rows[0].n)).toBe(1);
+    });
   });
 });

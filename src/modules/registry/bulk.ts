@@ -147,6 +147,29 @@ export async function syncSequence(db: Db, dialect: DialectName, table: string):
   await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), GREATEST((SELECT COALESCE(MAX(id), 0) FROM ${sql.raw(table)}), 1))`.execute(db);
 }
 
+/** Below this many rows a table's secondary indexes are rebuilt after a batch rather than kept up row by row. */
+export const DEFER_INDEXES_BELOW = 50_000;
+
+/**
+ * SQLite, inside the caller's transaction: when `table` is still small, drops its non-unique indexes
+ * and returns a function that creates them again. A first load (the population register into an
+ * empty registry) then sorts each index once at the end instead of inserting millions of random
+ * keys into it; unique indexes stay, so constraints hold throughout. DDL is transactional in SQLite:
+ * a failed or killed batch leaves the indexes as they were. Elsewhere (PostgreSQL, larger tables): a no-op.
+ */
+export async function deferIndexes(db: Db, dialect: DialectName, table: string): Promise<() => Promise<void>> {
+  const none = async () => {};
+  if (dialect !== 'sqlite' || !IDENT.test(table)) return none;
+  const n = await sql<{ n: number }>`SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${sql.raw(table)} LIMIT ${DEFER_INDEXES_BELOW})`.execute(db);
+  if (Number(n.rows[0].n) >= DEFER_INDEXES_BELOW) return none;
+  const indexes = (await sql<{ name: string; sql: string }>`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ${table} AND sql IS NOT NULL`.execute(db)).rows
+    .filter((i) => !/^\s*CREATE\s+UNIQUE\b/i.test(i.sql) && IDENT.test(i.name));
+  for (const i of indexes) await sql`DROP INDEX ${sql.raw(i.name)}`.execute(db);
+  return async () => {
+    for (const i of indexes) await sql.raw(i.sql).execute(db);
+  };
+}
+
 /** Serialises imports across processes on PostgreSQL (SQLite's single writer does this already). */
 export async function lockImports(db: Db, dialect: DialectName): Promise<void> {
   if (dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(55101)`.execute(db);

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../db/test-databases.js';
@@ -141,5 +144,26 @@ describe.each(testDatabases())('registry import ($name)', (tdb) => {
     };
     await expect(t.services.registry.imports.importFile('tax', broken, actor, { asOf: ASOF })).rejects.toThrow('connection reset');
     expect({ income: await count('reg_income'), persons: await count('reg_persons'), batches: await count('reg_batches'), q: await count('reg_quarantine') }).toEqual(before);
+  });
+
+  it('links by the registry as committed: not by persons of a failed batch, and seeing persons another importer added', async () => {
+    // The importer keeps its identity index between batches; the failed batch above had added 1,800
+    // persons to it before rolling back. They are new again now, and their records land on them.
+    const more = fakePersons(3000, 99).slice(0, 4);
+    const personsBefore = await count('reg_persons');
+    const r1 = await t.services.registry.imports.importFile('tax', bufferSource('after-failure.csv', Buffer.from(toCsv(TAX_HEADER, taxRows(more, ['2024-04'])))), actor, { asOf: ASOF });
+    expect(r1.personsAdded).toBe(4);
+    expect(await count('reg_persons')).toBe(personsBefore + 4);
+    // Another process (here: a second set of services over the same database) adds a person …
+    const { createServices } = await import('../../server/services.js');
+    const other = createServices(t.handle, t.services.registry.protector.keyring, mkdtempSync(join(tmpdir(), 'zs-other-')));
+    const newcomer = fakePersons(1, 555);
+    const r2 = await other.registry.imports.importFile('tax', bufferSource('other.csv', Buffer.from(toCsv(TAX_HEADER, taxRows(newcomer, ['2024-04'])))), actor, { asOf: ASOF });
+    expect(r2.personsAdded).toBe(1);
+    // … and this importer's next file links that person's rows to the same person, not a new one.
+    const r3 = await t.services.registry.imports.importFile('tax', bufferSource('newcomer-may.csv', Buffer.from(toCsv(TAX_HEADER, taxRows([...newcomer, ...more], ['2024-05'])))), actor, { asOf: ASOF });
+    expect(r3.personsAdded).toBe(0);
+    expect(r3.linkedById).toBe(r3.rowsOk);
+    expect(await count('reg_persons')).toBe(personsBefore + 5);
   });
 });

@@ -73,6 +73,12 @@ export interface BatchCounts {
   problems: Record<string, number>;
 }
 
+/** Identity keys (blind indexes) of the registry's persons and households → their ids. */
+export interface IdentityIndex {
+  persons: Map<string, number>;
+  households: Map<string, number>;
+}
+
 export interface BatchContext {
   trx: Transaction<Database>;
   dialect: DialectName;
@@ -89,6 +95,8 @@ export interface BatchContext {
   asOf: string;
   now: string;
   titlePeriod?: string | null;
+  /** The registry's identity index as of the batch's start, when the caller still holds it (else loaded). */
+  identity?: IdentityIndex;
 }
 
 export class BatchWriter {
@@ -96,8 +104,8 @@ export class BatchWriter {
   readonly counts: BatchCounts = {
     rowsRead: 0, rowsOk: 0, rowsRejected: 0, recordsAttempted: 0, recordsAdded: 0, personsAdded: 0, householdsAdded: 0, linkedById: 0, pendingLinkage: 0, fixes: {}, problems: {},
   };
-  private personIndex = new Map<string, number>();
-  private householdIndex = new Map<string, number>();
+  private personIndex: Map<string, number>;
+  private householdIndex: Map<string, number>;
   private nextPerson = 0;
   private nextHousehold = 0;
   private readonly updatedThisBatch = new Set<number>();
@@ -126,6 +134,13 @@ export class BatchWriter {
   constructor(private readonly c: BatchContext) {
     this.mapCtx = this.context();
     this.updatesPersons = this.updates();
+    this.personIndex = c.identity?.persons ?? new Map();
+    this.householdIndex = c.identity?.households ?? new Map();
+  }
+
+  /** The identity index with this batch's persons and households added (valid once the batch commits). */
+  get identity(): IdentityIndex {
+    return { persons: this.personIndex, households: this.householdIndex };
   }
 
   private context(): MapContext {
@@ -150,8 +165,10 @@ export class BatchWriter {
   /** Loads the identity indexes (inside the transaction, after the import lock). */
   async init(): Promise<void> {
     const { trx } = this.c;
-    for (const r of await trx.selectFrom('reg_persons').select(['key_bidx', 'id']).execute()) this.personIndex.set(r.key_bidx, r.id);
-    for (const r of await trx.selectFrom('reg_households').select(['key_bidx', 'id']).execute()) this.householdIndex.set(r.key_bidx, r.id);
+    if (!this.c.identity) {
+      for (const r of await trx.selectFrom('reg_persons').select(['key_bidx', 'id']).execute()) this.personIndex.set(r.key_bidx, r.id);
+      for (const r of await trx.selectFrom('reg_households').select(['key_bidx', 'id']).execute()) this.householdIndex.set(r.key_bidx, r.id);
+    }
     this.nextPerson = await nextId(trx, 'reg_persons');
     this.nextHousehold = await nextId(trx, 'reg_households');
     this.incomeAfter = (await nextId(trx, 'reg_income')) - 1;

@@ -4,16 +4,18 @@
  * a failure or a killed process leaves the database exactly as before, and the import can simply
  * be run again.
  */
+import type { Transaction } from 'kysely';
 import type { DbHandle } from '../../../db/connect.js';
+import type { Database } from '../../../db/schema.js';
 import { nowIso } from '../../../shared/time.js';
 import { AppError } from '../../app-error.js';
-import { lockImports, syncSequence } from '../bulk.js';
+import { deferIndexes, lockImports, syncSequence } from '../bulk.js';
 import { mappingAliases, type ChannelMapping } from '../mapping.js';
 import type { Protector } from '../protect.js';
 import { detectHeader } from '../readers/headers.js';
 import { rowRef, type RawRow } from '../readers/types.js';
 import { SheetNotFoundError } from '../readers/xlsx.js';
-import { BatchWriter, type BatchCounts } from './batch-writer.js';
+import { BatchWriter, type BatchCounts, type IdentityIndex } from './batch-writer.js';
 import { planColumns, type ColumnPlan } from './row-mapper.js';
 import { formatOf, readRows, sha256Of, type FileSource } from './source.js';
 
@@ -52,12 +54,34 @@ export interface ImportOptions {
 }
 
 const SAMPLE_ROWS = 30;
+/** How long the identity index is kept after an import (a channel's files usually come together). */
+const IDENTITY_KEPT_MS = 10 * 60_000;
 
 export class Importer {
+  /**
+   * The identity index as the last committed batch left it, and the registry's mark (persons and
+   * households: count and highest id) at that moment. Persons and households are only ever added,
+   * never deleted or re-keyed, so an equal mark means an equal index: the next batch skips reading
+   * millions of keys. Dropped after a while without imports (it is large).
+   */
+  private identity: { index: IdentityIndex; mark: string; timer: NodeJS.Timeout } | null = null;
+
   constructor(
     private readonly h: DbHandle,
     private readonly protector: Protector,
   ) {}
+
+  private keepIdentity(index: IdentityIndex, mark: string): void {
+    this.dropIdentity();
+    const timer = setTimeout(() => this.dropIdentity(), IDENTITY_KEPT_MS);
+    timer.unref();
+    this.identity = { index, mark, timer };
+  }
+
+  private dropIdentity(): void {
+    if (this.identity) clearTimeout(this.identity.timer);
+    this.identity = null;
+  }
 
   async importFile(channel: ChannelForImport, src: FileSource, opts: ImportOptions): Promise<ImportReport> {
     const progress: ImportProgress = { phase: 'hash', bytesRead: 0, totalBytes: src.size, rowsRead: 0, rowsOk: 0, rowsRejected: 0 };
@@ -192,8 +216,13 @@ export class Importer {
     const regions = new Set(regionRows.map((r) => r.code));
     const regionExists = (code: string) => regions.has(code);
     const regionByNames = regionNameResolver(regionRows);
-    return db.transaction().execute(async (trx) => {
+    const kept: { v: { index: IdentityIndex; mark: string } | null } = { v: null };
+    const report = await db.transaction().execute(async (trx) => {
       await lockImports(trx, dialect);
+      // The batch adds to the index it is given: it is kept again only if the batch commits.
+      const mark = await identityMark(trx);
+      const identity = this.identity?.mark === mark ? this.identity.index : undefined;
+      this.dropIdentity();
       const batchId = (
         await trx
           .insertInto('reg_batches')
@@ -207,11 +236,15 @@ export class Importer {
       ).id;
       const w = new BatchWriter({
         trx, dialect, protector: this.protector, channelId: channel.id, channelCode: channel.code, batchId, mapping: channel.mapping, plan, paths, regionExists, regionByNames, asOf, now: startedAt,
-        titlePeriod: meta.titlePeriod ?? null,
+        titlePeriod: meta.titlePeriod ?? null, identity,
       });
       await w.init();
+      const restorePersons = await deferIndexes(trx, dialect, 'reg_persons');
+      const restoreHouseholds = await deferIndexes(trx, dialect, 'reg_households');
       await feed(w);
       const c = await w.finish();
+      await restorePersons();
+      await restoreHouseholds();
       await syncSequence(trx, dialect, 'reg_persons');
       await syncSequence(trx, dialect, 'reg_households');
       const encoding = meta.encoding();
@@ -224,10 +257,20 @@ export class Importer {
         })
         .where('id', '=', batchId)
         .execute();
+      kept.v = { index: w.identity, mark: await identityMark(trx) };
       const { recordsAttempted, ...rest } = c;
       return { ...rest, batchId, duplicate: false, fileName: meta.fileName, sha256: meta.sha256, encoding, recordsDuplicate: recordsAttempted - c.recordsAdded };
     });
+    if (kept.v) this.keepIdentity(kept.v.index, kept.v.mark);
+    return report;
   }
+}
+
+/** Count and highest id of persons and of households: changes whenever either gains a row. */
+async function identityMark(db: Transaction<Database>): Promise<string> {
+  const p = await db.selectFrom('reg_persons').select((e) => [e.fn.countAll<number>().as('n'), e.fn.max('id').as('m')]).executeTakeFirstOrThrow();
+  const h = await db.selectFrom('reg_households').select((e) => [e.fn.countAll<number>().as('n'), e.fn.max('id').as('m')]).executeTakeFirstOrThrow();
+  return `${p.n}/${p.m}/${h.n}/${h.m}`;
 }
 
 /** "……花名册（2023年12月）" → '2023-12'; "2023年度" → '2023'; otherwise null. */
