@@ -3,7 +3,7 @@
  * header, then validate and normalise every field of every row, collecting all problems of a row
  * (not just the first). Pure: region codes and dates come in as arguments.
  */
-import { checkResidentId, type ResidentIdFix } from '../../../shared/resident-id.js';
+import { checkResidentId, type ResidentIdCheck, type ResidentIdFix } from '../../../shared/resident-id.js';
 import { ITEM_CODES, ITEMS, PROPERTY_KINDS, SI_SCHEMES, type Item, type PropertyKind, type SiScheme } from '../items.js';
 import { FIELDS, type ChannelMapping, type Field } from '../mapping.js';
 import {
@@ -117,7 +117,20 @@ export interface MapContext {
   regionByNames?: (county: string, township: string, village: string) => string | null;
   /** A period stated in the file's title rows ("花名册（2023年12月）"), used when no column gives one. */
   titlePeriod?: string | null;
+  /**
+   * The previous row's ID number and name as read and as checked: a channel that lists a person's
+   * months one after another (tax) repeats them, and the check is the same. Filled in by mapRow.
+   */
+  last?: { rawId: string; id: ResidentIdCheck | null; rawName: string; name: Parsed<string> | null };
 }
+
+/** parseName, reusing the previous row's result when the cell is the same. */
+const parseNameOnce = (s: string, ctx: MapContext): Parsed<string> => {
+  const last = (ctx.last ??= { rawId: '', id: null, rawName: '', name: null });
+  if (last.rawName !== s || !last.name) last.name = parseName(s);
+  last.rawName = s;
+  return last.name;
+};
 
 // Field parsers with their options, defined once (not as closures per row: a hot path).
 const parseSexWith = (s: string, labels?: Record<string, string>) => parseSex(s, labels);
@@ -194,7 +207,10 @@ export function mapRow(cells: readonly string[], ctx: MapContext): MappedRow {
   let idSex: 1 | 2 | null = null;
   const rawId = st.cell('idNumber');
   if (rawId !== '') {
-    const r = checkResidentId(rawId, { asOf: ctx.asOf });
+    const last = (ctx.last ??= { rawId: '', id: null, rawName: '', name: null });
+    if (last.rawId !== rawId || !last.id) last.id = checkResidentId(rawId, { asOf: ctx.asOf });
+    last.rawId = rawId;
+    const r = last.id;
     if (r.ok) {
       idNumber = r.value.id;
       idBirth = r.value.birthDate;
@@ -202,7 +218,7 @@ export function mapRow(cells: readonly string[], ctx: MapContext): MappedRow {
       fixes = r.fixes;
     } else problems.push({ field: 'idNumber', code: `ID_${r.error}` });
   } else if (!m.allowMissingId) problems.push({ field: 'idNumber', code: 'ID_EMPTY' });
-  const name = st.optional('name', parseName);
+  const name = st.optional('name', parseNameOnce, ctx);
   const sex = st.optional('sex', parseSexWith, m.values?.sex);
   let birthDate = st.optional('birthDate', parseDate);
   if (birthDate && birthDate > ctx.asOf) {
