@@ -8,6 +8,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { SI_AMOUNT_COLUMNS, siAmountsOfRow, siSchemes } from './si-record.js';
 
 /** A person with the household they live in: merged persons come with the person they were merged into. */
 export interface MicroPerson {
@@ -53,7 +54,6 @@ export const MICRODATA_INCOME_ITEMS = [
 ] as const;
 
 const num = (x: unknown): number => Number(x);
-const numOrNull = (x: unknown): number | null => (x === null || x === undefined ? null : Number(x));
 
 export class MicrodataRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -114,13 +114,13 @@ export class MicrodataRepository {
     }
   }
 
-  /** The year's social insurance and housing fund records, by id (scoped as `income`). */
+  /** The year's social insurance and housing fund records, one per scheme a stored row states, by row id (scoped as `income`). */
   async *socialInsurance(year: number, scopeLike: string | null, pageSize = 50_000): AsyncGenerator<MicroSocialInsurance[]> {
     let after = 0;
     for (;;) {
       let q = this.db
         .selectFrom('reg_social_insurance as s')
-        .select(['s.id as id', 's.person_id as person_id', 's.scheme as scheme', 's.base_fen as base_fen', 's.personal_fen as personal_fen', 's.employer_fen as employer_fen', 's.employer_code as employer_code'])
+        .select(['s.id as id', 's.person_id as person_id', 's.employer_code as employer_code', ...SI_AMOUNT_COLUMNS.map((c) => `s.${c}` as const)])
         .where('s.year', '=', year)
         .where('s.id', '>', after);
       if (scopeLike !== null) {
@@ -133,10 +133,10 @@ export class MicrodataRepository {
       const rows = await q.orderBy('s.id').limit(pageSize).execute();
       if (!rows.length) return;
       after = num(rows[rows.length - 1].id);
-      yield rows.map((r) => ({
-        id: num(r.id), personId: num(r.person_id), scheme: r.scheme, baseFen: numOrNull(r.base_fen), personalFen: num(r.personal_fen),
-        employerFen: numOrNull(r.employer_fen), employerCode: r.employer_code || null,
-      }));
+      // One stored row per month; a record per scheme it states.
+      yield rows.flatMap((r) =>
+        siSchemes(siAmountsOfRow(r)).map((x) => ({ id: num(r.id), personId: num(r.person_id), scheme: x.scheme, baseFen: x.baseFen, personalFen: x.personalFen, employerFen: x.employerFen, employerCode: r.employer_code || null })),
+      );
       if (rows.length < pageSize) return;
     }
   }

@@ -9,10 +9,11 @@ import { checkResidentId, normaliseResidentId } from '../../shared/resident-id.j
 import { inScope } from '../../shared/region-scope.js';
 import { AppError, forbidden, notFound } from '../app-error.js';
 import type { Actor, AuditService } from '../audit/audit.service.js';
-import { ITEMS, isItem, type Component } from './items.js';
+import { ITEMS, SI_SCHEMES, isItem, type Component } from './items.js';
 import { parseName } from './normalise.js';
 import { maskAccount, maskAddress, maskName, maskPhone, maskResidentId, type Protector } from './protect.js';
 import { scopePattern, type RegistryViewer } from './scope.js';
+import { siColumn } from './si-record.js';
 
 export interface PersonListItem {
   id: number;
@@ -142,16 +143,7 @@ export class PersonsService {
       acquiredOn: r.acquired_on, disposedOn: r.disposed_on, channel: r.channel, batchId: r.batch_id, rowNo: r.row_no,
     }));
 
-    const socialInsurance = (
-      await db
-        .selectFrom('reg_social_insurance')
-        .select(['year', 'scheme'])
-        .select((eb) => [eb.fn.countAll<number>().as('months'), eb.fn.sum<number>('personal_fen').as('personal'), eb.fn.sum<number>('employer_fen').as('employer'), eb.fn.max<number>('base_fen').as('base')])
-        .where('person_id', 'in', cluster)
-        .groupBy(['year', 'scheme'])
-        .orderBy('year', 'desc')
-        .execute()
-    ).map((r) => ({ year: r.year, scheme: r.scheme, months: Number(r.months), personalFen: Number(r.personal ?? 0), employerFen: Number(r.employer ?? 0), baseFen: r.base === null ? null : Number(r.base) }));
+    const socialInsurance = await this.socialInsurance(cluster);
 
     const dibao = (
       await db
@@ -181,6 +173,35 @@ export class PersonsService {
       householdId: p.household_id, residence: p.residence, hasIdNumber: p.id_number_bidx !== null, phone: s.phone(p.phone_enc), address: s.address(p.address_enc),
       relation: p.relation, mergedIds: cluster.filter((x) => x !== p.id), household, incomes, property, socialInsurance, dibao, sources, linkage, pendingLinks,
     };
+  }
+
+  /** Months and sums per year and scheme (the table holds one row per month with every scheme's amounts). */
+  private async socialInsurance(cluster: number[]): Promise<PersonPage['socialInsurance']> {
+    const rows = await this.h.db
+      .selectFrom('reg_social_insurance')
+      .select('year')
+      .select((eb) =>
+        SI_SCHEMES.flatMap((scheme) => [
+          eb.fn.count<number>(siColumn(scheme, 'personal')).as(`${scheme}_months`),
+          eb.fn.sum<number>(siColumn(scheme, 'personal')).as(`${scheme}_personal`),
+          eb.fn.sum<number>(siColumn(scheme, 'employer')).as(`${scheme}_employer`),
+          eb.fn.max<number>(siColumn(scheme, 'base')).as(`${scheme}_base`),
+        ]),
+      )
+      .where('person_id', 'in', cluster)
+      .groupBy('year')
+      .orderBy('year', 'desc')
+      .execute();
+    const out: PersonPage['socialInsurance'] = [];
+    for (const r of rows as unknown as Record<string, number | string | null>[]) {
+      for (const scheme of SI_SCHEMES) {
+        const months = Number(r[`${scheme}_months`] ?? 0);
+        if (months === 0) continue;
+        const base = r[`${scheme}_base`];
+        out.push({ year: Number(r.year), scheme, months, personalFen: Number(r[`${scheme}_personal`] ?? 0), employerFen: Number(r[`${scheme}_employer`] ?? 0), baseFen: base === null ? null : Number(base) });
+      }
+    }
+    return out;
   }
 
   /** Which channel files and rows this person's records came from. */

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { SiScheme } from './items.js';
 
 /**
  * Registry tables as Kysely sees them (registered in src/db/schema.ts). `*_enc` columns hold
@@ -169,17 +170,14 @@ export interface RegPropertyTable extends Provenance {
   disposed_on: string | null;
 }
 
-export interface RegSocialInsuranceTable extends Provenance {
+/** One source row of social insurance: three amounts per scheme (see si-record.ts). */
+export type RegSocialInsuranceTable = Provenance & {
   id: Generated<number>;
   person_id: number;
   year: number;
   period: string;
-  scheme: string;
-  base_fen: number | null;
-  personal_fen: number;
-  employer_fen: number | null;
   employer_code: string | null;
-}
+} & { [C in `${SiScheme}_${'base' | 'personal' | 'employer'}_fen`]: number | null };
 
 export interface RegDibaoTable extends Provenance {
   id: Generated<number>;

@@ -12,6 +12,7 @@ import type { ChannelMapping } from '../mapping.js';
 import type { Protector } from '../protect.js';
 import { ROOT_REGION } from '../scope.js';
 import { addIncomeYear, bulkInsertFlat, bulkUpdate, nextId, type Col } from '../bulk.js';
+import { SI_AMOUNT_COLUMNS } from '../si-record.js';
 import { recordKey, recordKeyState, type KeyState } from './row-key.js';
 import { mapRow, type ColumnPlan, type MapContext, type PersonFields, type RecordOut, type RowProblem } from './row-mapper.js';
 
@@ -40,8 +41,8 @@ const INCOME_COLS: Col[] = [
   { name: 'amount_fen', type: 'bigint' }, ...PROV,
 ];
 const SI_COLS: Col[] = [
-  { name: 'person_id', type: 'int' }, { name: 'year', type: 'int' }, { name: 'period', type: 'text' }, { name: 'scheme', type: 'text' }, { name: 'base_fen', type: 'bigint' },
-  { name: 'personal_fen', type: 'bigint' }, { name: 'employer_fen', type: 'bigint' }, { name: 'employer_code', type: 'text' }, ...PROV,
+  { name: 'person_id', type: 'int' }, { name: 'year', type: 'int' }, { name: 'period', type: 'text' }, { name: 'employer_code', type: 'text' },
+  ...SI_AMOUNT_COLUMNS.map((name): Col => ({ name, type: 'bigint' })), ...PROV,
 ];
 const DIBAO_COLS: Col[] = [
   { name: 'person_id', type: 'int' }, { name: 'household_id', type: 'int' }, { name: 'year', type: 'int' }, { name: 'period', type: 'text' },
@@ -284,7 +285,7 @@ export class BatchWriter {
         this.income.push(personId, r.year, r.period, ITEMS[r.item].component, r.item, r.amountFen, ch, b, no, rowKey);
         break;
       case 'si':
-        this.si.push(personId, r.year, r.period, r.scheme, r.baseFen, r.personalFen, r.employerFen, r.employerCode, ch, b, no, rowKey);
+        this.si.push(personId, r.year, r.period, r.employerCode, ...r.amounts, ch, b, no, rowKey);
         break;
       case 'dibao':
         this.dibao.push(personId, null, r.year, r.period, r.householdSize, r.standardFen, r.benefitFen, p.regionCode, ch, b, no, rowKey);

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CHANNELS } from '../channels.js';
+import { ChannelMappingSchema } from '../mapping.js';
 import { TAX_HEADER, fakePersons } from '../testing/fixtures.js';
 import { mapRow, planColumns, type MapContext } from './row-mapper.js';
 
-const tax = DEFAULT_CHANNELS.find((c) => c.code === 'tax')!.mapping;
+const mapping = (code: string) => ChannelMappingSchema.parse(DEFAULT_CHANNELS.find((c) => c.code === code)!.mapping);
+const tax = mapping('tax');
 
 describe('mapRow over consecutive rows', () => {
   it('checks each row as on its own when it repeats the previous row’s ID number and name (which it reuses)', () => {

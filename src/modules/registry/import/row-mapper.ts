@@ -6,6 +6,7 @@
 import { checkResidentId, type ResidentIdCheck, type ResidentIdFix } from '../../../shared/resident-id.js';
 import { ITEM_CODES, ITEMS, PROPERTY_KINDS, SI_SCHEMES, type Item, type PropertyKind, type SiScheme } from '../items.js';
 import { FIELDS, type ChannelMapping, type Field } from '../mapping.js';
+import { emptySiAmounts, setScheme, siPersonalTotal, siRecord, type SiRecord } from '../si-record.js';
 import {
   parseCode, parseDate, parseMoney, parseName, parseNumber, parsePeriod, parsePhone, parseRegionCode, parseSex, parseText,
   periodFromParts, type Parsed,
@@ -33,7 +34,7 @@ export interface PersonFields {
 
 export type RecordOut =
   | { type: 'income'; year: number; period: string; item: Item; amountFen: number }
-  | { type: 'si'; year: number; period: string; scheme: SiScheme; baseFen: number | null; personalFen: number; employerFen: number | null; employerCode: string | null }
+  | SiRecord
   | { type: 'dibao'; year: number; period: string; householdSize: number | null; standardFen: number | null; benefitFen: number }
   | {
       type: 'property'; kind: PropertyKind; valueFen: number; area: number | null; regionCode: string | null; address: string | null;
@@ -304,6 +305,10 @@ export function mapRow(cells: readonly string[], ctx: MapContext): MappedRow {
     }
     case 'social_insurance': {
       const employerCode = st.optional('employerCode', employerText);
+      // One record per row, whichever layout: a row of scheme columns states several schemes, a row
+      // with a 险种 column one.
+      const amounts = emptySiAmounts();
+      let stated = false;
       if (plan.schemes.length > 0) {
         const sharedBase = st.money('base', false);
         for (const s of plan.schemes) {
@@ -311,15 +316,18 @@ export function mapRow(cells: readonly string[], ctx: MapContext): MappedRow {
           const employer = st.amount(s.employer, `${s.scheme}:employer`, s.unit);
           if (personal === null && employer === null) continue;
           const base = s.base >= 0 ? st.amount(s.base, `${s.scheme}:base`, s.unit) : sharedBase;
-          if (period) records.push({ type: 'si', year, period, scheme: s.scheme, baseFen: base, personalFen: personal ?? 0, employerFen: employer, employerCode });
+          setScheme(amounts, s.scheme, base, personal ?? 0, employer);
+          stated = true;
         }
       } else {
         const scheme = st.codeOf('scheme', SI_SCHEMES, m.defaults?.scheme);
         const personal = st.money('personal', true);
-        if (scheme && personal !== null && period) {
-          records.push({ type: 'si', year, period, scheme, baseFen: st.money('base', false), personalFen: personal, employerFen: st.money('employer', false), employerCode });
+        if (scheme && personal !== null) {
+          setScheme(amounts, scheme, st.money('base', false), personal, st.money('employer', false));
+          stated = true;
         }
       }
+      if (stated && period) records.push(siRecord(year, period, employerCode, amounts));
       break;
     }
     case 'dibao': {
@@ -359,7 +367,7 @@ export function mapRow(cells: readonly string[], ctx: MapContext): MappedRow {
 function alsoIncome(item: Item, records: RecordOut[], year: number, period: string): RecordOut | null {
   let fen = 0;
   for (const r of records) {
-    if (r.type === 'si') fen += r.personalFen;
+    if (r.type === 'si') fen += siPersonalTotal(r.amounts);
     else if (r.type === 'dibao') fen += r.benefitFen;
   }
   return fen > 0 && ITEMS[item] ? { type: 'income', year, period, item, amountFen: fen } : null;
