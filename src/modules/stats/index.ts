@@ -6,6 +6,7 @@
 export { sortOrder, sortWithWeights, sortPairsInPlace, scanSorted, SortWorkspace, type SortedPairs, type SortedConsumer } from './sort.js';
 export { prepareSample, sortSample, unitArrays, mean, StatsInputError, type IncomeInput, type SortedSample } from './sample.js';
 export { quantile, quantiles, type QuantileRule } from './quantile.js';
+export { selectQuantile } from './select.js';
 export { groupSummary, groupOfSorted, lorenz, lorenzIncome, type GroupSummary } from './distribution.js';
 export { gini, generalizedEntropy, theil, mld, s80s20, palma, lorenzPoints } from './inequality.js';
 export { fgt, watts, povertyProfile, relativePoverty, type PovertyProfile, type WeightedValues } from './poverty.js';

@@ -71,6 +71,25 @@ describe('region income tables', () => {
     expect(villages.rows[0].hidden).toEqual(townships.rows.find((r) => r.code === '211002001')!.hidden);
   });
 
+  it('gives each large published row the person-weighted median of household per-capita income', () => {
+    // By hand: every member of a household is one person with the household's per-capita income;
+    // the median is the smallest income that at least half the persons have or fall below.
+    const hh = households();
+    const byHand = (prefix: string) => {
+      const persons = hh.filter((h) => h.regionCode.startsWith(prefix.replace(/0+$/, ''))).flatMap((h) => Array<number>(h.members).fill(h.components.reduce((a, b) => a + b, 0) / h.members / 100));
+      persons.sort((a, b) => a - b);
+      return persons[Math.ceil(persons.length / 2) - 1];
+    };
+    for (const [parent, level] of [['211000', 'county'], ['211002', 'township'], ['211002001', 'village']] as const) {
+      const t = regionIncomeTable(REGIONS, hh, parent, level);
+      for (const row of t.rows) {
+        if (row.households >= 10 && !row.hidden.disposable) expect(row.median, row.code).toBeCloseTo(byHand(row.code), 6);
+        else expect(row.median, row.code).toBeNull();
+      }
+      expect(t.rows.filter((r) => r.median !== null).length).toBeGreaterThan(0);
+    }
+  });
+
   it('hides a cell where one household holds more than 85 % of it', () => {
     const hh = households();
     hh.push({ regionCode: '211003001001', members: 3, components: [0, 90_000_000_00, 0, 0], urban: true });

@@ -4,7 +4,7 @@
  * a region hidden in one table is hidden wherever it appears (as a row, or as the parent row of a
  * table one level down) and no hidden cell can be recomputed from parent and child totals. Pure.
  */
-import { quantile, sortSample } from '../../stats/index.js';
+import { selectQuantile } from '../../stats/index.js';
 import { COMPONENTS, type Component } from '../items.js';
 import { RegionTree } from './region-tree.js';
 import { suppress, type CellStats, type Relation, type SuppressionReason, type SuppressionRules } from './suppress.js';
@@ -87,18 +87,23 @@ export function regionIncomeTable(regions: RegionNode[], households: HouseholdIn
     }
     return l;
   };
-  const values: number[][] = wanted.map(() => []);
-  const weights: number[][] = wanted.map(() => []);
+  // Per household: its place (-1 outside the tree) and per-capita disposable income, 元 (the medians').
+  const n = households.length;
+  const placeOf = new Int32Array(n);
+  const perCapitaOf = new Float64Array(n);
+  const sampleSize = new Int32Array(wanted.length);
 
   // Households placed at each region directly, then added up the tree.
   const direct = new Float64Array(regions.length * WIDTH);
-  for (const h of households) {
-    const i = tree.find(h.regionCode);
+  for (let h = 0; h < n; h++) {
+    const hh = households[h];
+    const i = tree.find(hh.regionCode);
+    placeOf[h] = i;
     if (i < 0) continue;
-    const c = h.components;
+    const c = hh.components;
     const o = i * WIDTH;
     direct[o + HH]++;
-    direct[o + PERSONS] += h.members;
+    direct[o + PERSONS] += hh.members;
     let disp = 0;
     for (let k = 0; k < 5; k++) {
       const v = k < 4 ? c[k] : disp;
@@ -108,11 +113,9 @@ export function regionIncomeTable(regions: RegionNode[], households: HouseholdIn
       direct[o + SUM_ABS + k] += a;
       if (a > direct[o + MAX_ABS + k]) direct[o + MAX_ABS + k] = a;
     }
-    if (h.members > 0) {
-      for (const s of slotsOf(i)) {
-        values[s].push(disp / h.members / 100);
-        weights[s].push(h.members);
-      }
+    if (hh.members > 0) {
+      perCapitaOf[h] = disp / hh.members / 100;
+      for (const s of slotsOf(i)) sampleSize[s]++;
     }
   }
   const acc = Float64Array.from(direct);
@@ -146,6 +149,7 @@ export function regionIncomeTable(regions: RegionNode[], households: HouseholdIn
 
   const rows: TableRow[] = [];
   const order = [...wanted].sort((a, b) => (a === parentIndex ? -1 : b === parentIndex ? 1 : regions[a].code < regions[b].code ? -1 : 1));
+  const withMedian: { row: TableRow; slot: number }[] = [];
   for (const i of order) {
     const r = regions[i];
     const o = i * WIDTH;
@@ -157,18 +161,51 @@ export function regionIncomeTable(regions: RegionNode[], households: HouseholdIn
       if (reason) why[col] = reason;
       perCapita[col] = reason || persons === 0 ? null : Math.round(acc[o + TOTAL + k] / persons) / 100;
     });
-    let median: number | null = null;
-    const s = slotOf[i];
-    if (!why.disposable && acc[o + HH] >= Math.max(10, minFor(r.level)) && values[s].length) {
-      median = quantile(sortSample(Float64Array.from(values[s]), Float64Array.from(weights[s]), { inPlace: true }), 0.5);
-    }
-    rows.push({ code: r.code, name: r.name, level: r.level, isParent: i === parentIndex, households: acc[o + HH], persons, perCapita, hidden: why, median });
+    const row: TableRow = { code: r.code, name: r.name, level: r.level, isParent: i === parentIndex, households: acc[o + HH], persons, perCapita, hidden: why, median: null };
+    if (!why.disposable && acc[o + HH] >= Math.max(10, minFor(r.level)) && sampleSize[slotOf[i]] > 0) withMedian.push({ row, slot: slotOf[i] });
+    rows.push(row);
+  }
+  for (const [slot, median] of slotMedians(withMedian.map((m) => m.slot), wanted.length, sampleSize, households, placeOf, perCapitaOf, slotsOf)) {
+    for (const m of withMedian) if (m.slot === slot) m.row.median = median;
   }
   // Counted over the cells of this table (the tree as a whole has many more).
   let primary = 0;
   let secondary = 0;
   for (const r of rows) for (const reason of Object.values(r.hidden)) reason === 'secondary' ? secondary++ : primary++;
   return { columns: [...COLUMNS], rows, suppressed: { primary, secondary } };
+}
+
+/**
+ * Person-weighted medians of household per-capita income for the given slots: each slot's sample
+ * (sized beforehand) filled in one pass over the households, then its median found by selection
+ * (linear time; household sizes are integers, so it equals the sort-based quantile exactly).
+ */
+function slotMedians(
+  slots: number[], slotCount: number, sampleSize: Int32Array, households: HouseholdIncome[],
+  placeOf: Int32Array, perCapitaOf: Float64Array, slotsOf: (i: number) => number[],
+): Map<number, number> {
+  const out = new Map<number, number>();
+  if (slots.length === 0) return out;
+  const y: (Float64Array | null)[] = new Array(slotCount).fill(null);
+  const w: (Float64Array | null)[] = new Array(slotCount).fill(null);
+  for (const s of slots) {
+    y[s] = new Float64Array(sampleSize[s]);
+    w[s] = new Float64Array(sampleSize[s]);
+  }
+  const filled = new Int32Array(slotCount);
+  for (let h = 0; h < households.length; h++) {
+    const i = placeOf[h];
+    const m = households[h].members;
+    if (i < 0 || !(m > 0)) continue;
+    for (const s of slotsOf(i)) {
+      const ys = y[s];
+      if (!ys) continue;
+      ys[filled[s]] = perCapitaOf[h];
+      w[s]![filled[s]++] = m;
+    }
+  }
+  for (const s of slots) out.set(s, selectQuantile(y[s]!, w[s]!, 0.5));
+  return out;
 }
 
 export type { Component };
