@@ -23,12 +23,17 @@ export class AuditRepository {
     private readonly dialect: DialectName,
   ) {}
 
-  /** Appends one record after the current last one, in a transaction that serialises appenders. */
-  async append(make: (prevHash: string) => Insertable<AuditLogTable>): Promise<void> {
+  /**
+   * Appends records after the current last one, in a transaction that serialises appenders; `make`
+   * gets the last record's hash and returns the new records in chain order (ids ascend with it).
+   */
+  async append(make: (prevHash: string) => Insertable<AuditLogTable>[]): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       if (this.dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(424242)`.execute(trx);
       const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-      await trx.insertInto('audit_log').values(make(last?.hash ?? GENESIS_HASH)).execute();
+      const rows = make(last?.hash ?? GENESIS_HASH);
+      // One statement per 500 rows (12 columns: within SQLite's and PostgreSQL's parameter limits).
+      for (let i = 0; i < rows.length; i += 500) await trx.insertInto('audit_log').values(rows.slice(i, i + 500)).execute();
     });
   }
 

@@ -23,6 +23,23 @@ describe.each(testDatabases())('audit trail on $name', ({ open }) => {
     expect(q.rows).toHaveLength(10);
   });
 
+  it('appends several events of one operation in their order, chained between single records', async () => {
+    const actor = { userId: null, username: 'linker', ip: null };
+    await audit.record(actor, { action: 'test.before' });
+    // 1,203 events: more than one insert statement's worth (500 rows each).
+    await Promise.all([
+      audit.recordMany(actor, Array.from({ length: 1203 }, (_, i) => ({ action: 'test.many', objectId: i }))),
+      audit.record(actor, { action: 'test.meanwhile' }),
+    ]);
+    await audit.recordMany(actor, []);
+    const v = await audit.verify();
+    expect(v).toEqual({ ok: true, count: 40 + 1 + 1203 + 1 });
+    const rows = await h.db.selectFrom('audit_log').select(['id', 'object_id']).where('action', '=', 'test.many').orderBy('id').execute();
+    expect(rows.map((r) => Number(r.object_id))).toEqual(Array.from({ length: 1203 }, (_, i) => i));
+    // Consecutive ids: nothing else was appended in the middle of the operation.
+    expect(rows[1202].id - rows[0].id).toBe(1202);
+  });
+
   it('refuses updates and deletes at the database level', async () => {
     await expect(sql`UPDATE audit_log SET outcome = 'failure'`.execute(h.db)).rejects.toThrow(/append-only/);
     await expect(sql`DELETE FROM audit_log`.execute(h.db)).rejects.toThrow(/append-only/);

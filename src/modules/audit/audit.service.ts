@@ -29,19 +29,23 @@ export class AuditService {
   }
 
   async record(actor: Actor, e: AuditEvent): Promise<void> {
-    const fields = {
-      ts: nowIso(),
-      user_id: actor.userId,
-      username: actor.username,
-      action: e.action,
-      object_type: e.objectType ?? null,
-      object_id: e.objectId === undefined ? null : String(e.objectId),
-      region_code: e.regionCode ?? null,
-      outcome: e.outcome ?? 'success',
-      ip: actor.ip,
-      detail: JSON.stringify(e.detail ?? {}),
-    };
-    await this.repo.append((prev) => ({ ...fields, prev_hash: prev, hash: chainHash(prev, fields) }));
+    const fields = fieldsOf(actor, e, nowIso());
+    await this.repo.append((prev) => [{ ...fields, prev_hash: prev, hash: chainHash(prev, fields) }]);
+  }
+
+  /** Several events of one operation (e.g. a linkage run's merges), chained in order and appended together. */
+  async recordMany(actor: Actor, events: readonly AuditEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const ts = nowIso();
+    const all = events.map((e) => fieldsOf(actor, e, ts));
+    await this.repo.append((prev) =>
+      all.map((fields) => {
+        const hash = chainHash(prev, fields);
+        const row = { ...fields, prev_hash: prev, hash };
+        prev = hash;
+        return row;
+      }),
+    );
   }
 
   query(q: AuditQuery): Promise<{ rows: AuditRow[]; total: number }> {
@@ -71,4 +75,19 @@ export class AuditService {
     const b = flush();
     return b ? { ok: false, count, break: b } : { ok: true, count };
   }
+}
+
+function fieldsOf(actor: Actor, e: AuditEvent, ts: string) {
+  return {
+    ts,
+    user_id: actor.userId,
+    username: actor.username,
+    action: e.action,
+    object_type: e.objectType ?? null,
+    object_id: e.objectId === undefined ? null : String(e.objectId),
+    region_code: e.regionCode ?? null,
+    outcome: e.outcome ?? 'success',
+    ip: actor.ip,
+    detail: JSON.stringify(e.detail ?? {}),
+  };
 }

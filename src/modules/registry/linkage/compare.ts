@@ -7,6 +7,7 @@ import { pinyin } from 'pinyin-pro';
 import { splitName } from '../normalise.js';
 import { ROOT_REGION } from '../scope.js';
 
+/** A record to compare; treated as immutable (what compare() derives from it is kept per object). */
 export interface LinkRecord {
   id: number;
   /** simplified-character name, or null */
@@ -90,27 +91,48 @@ function comparePlace(a: string, b: string): number {
   return a.slice(0, 6) === b.slice(0, 6) ? 1 : 0;
 }
 
+const normAddress = (s: string) => s.replace(/\s+/g, '').replace(/^辽宁省?/, '').replace(/^辽阳市/, '');
+const buildingOf = (s: string) => s.replace(/(\d+单元)?\d+室$/, '').replace(/\d+号$/, '');
+
 /** Same address; or the same building / village group (everything up to the unit or house number). */
-function compareAddress(a: string, b: string): number {
-  const norm = (s: string) => s.replace(/\s+/g, '').replace(/^辽宁省?/, '').replace(/^辽阳市/, '');
-  const x = norm(a);
-  const y = norm(b);
-  if (x === y) return 2;
-  const building = (s: string) => s.replace(/(\d+单元)?\d+室$/, '').replace(/\d+号$/, '');
-  return building(x) === building(y) && building(x).length >= 6 ? 1 : 0;
+function compareAddress(a: Derived, b: Derived): number {
+  if (a.address === b.address) return 2;
+  return a.building === b.building && a.building!.length >= 6 ? 1 : 0;
+}
+
+/**
+ * What a record's comparisons derive from its name and address, worked out once per record: a run
+ * compares each record with many candidates (a record object is the same for all its pairs).
+ */
+interface Derived {
+  name: { surname: string; given: string } | null;
+  address: string | null;
+  building: string | null;
+}
+const derivedOf = new WeakMap<LinkRecord, Derived>();
+function derived(r: LinkRecord): Derived {
+  let d = derivedOf.get(r);
+  if (!d) {
+    const address = r.address ? normAddress(r.address) : null;
+    d = { name: r.name ? splitName(r.name) : null, address, building: address === null ? null : buildingOf(address) };
+    derivedOf.set(r, d);
+  }
+  return d;
 }
 
 const known = (r: string | null) => r !== null && r !== ROOT_REGION;
 
 export function compare(a: LinkRecord, b: LinkRecord): Levels {
-  const na = a.name ? splitName(a.name) : null;
-  const nb = b.name ? splitName(b.name) : null;
+  const da = derived(a);
+  const db = derived(b);
+  const na = da.name;
+  const nb = db.name;
   return {
     surname: na && nb ? compareSurname(na.surname, nb.surname) : null,
     given: na && nb && na.given && nb.given ? compareGiven(na.given, nb.given) : null,
     birth: a.birthDate && b.birthDate ? compareBirth(a.birthDate, b.birthDate) : null,
     sex: a.sex && b.sex ? Number(a.sex === b.sex) : null,
     place: known(a.regionCode) && known(b.regionCode) ? comparePlace(a.regionCode!, b.regionCode!) : null,
-    address: a.address && b.address ? compareAddress(a.address, b.address) : null,
+    address: a.address && b.address ? compareAddress(da, db) : null,
   };
 }

@@ -37,6 +37,19 @@ describe('Fellegi–Sunter', () => {
     for (const f of FIELDS) for (let k = 0; k < LEVELS[f]; k++) expect(Math.abs(em.model.m[f][k] - TRUE_M[f][k])).toBeLessThan(0.03);
   });
 
+  it('gives the same estimates when every pair is there twice (patterns are counted, not lost), fields missing included', () => {
+    const pairs = simulate(3000, 0.3, 3).map((l, i) => (i % 7 === 0 ? { ...l, address: null } : l));
+    const once = estimateM(pairs, TRUE_U, { prior: 0 });
+    const twice = estimateM([...pairs, ...pairs.slice().reverse()], TRUE_U, { prior: 0 });
+    expect(twice.iterations).toBe(once.iterations);
+    expect(twice.model.lambda).toBeCloseTo(once.model.lambda, 12);
+    for (const f of FIELDS) for (let k = 0; k < LEVELS[f]; k++) expect(twice.model.m[f][k]).toBeCloseTo(once.model.m[f][k], 12);
+    // λ alone with m fixed: the share of matches among the pairs.
+    const fixed = estimateM(pairs, TRUE_U, { fixedM: TRUE_M });
+    expect(fixed.model.lambda).toBeGreaterThan(0.27);
+    expect(fixed.model.lambda).toBeLessThan(0.33);
+  });
+
   it('sums log2(m/u) over fields plus the prior log-odds, and adjusts agreeing surnames by their frequency', () => {
     const model = { lambda: 0.2, m: TRUE_M, u: TRUE_U };
     const l: Levels = { surname: 2, given: 3, birth: 1, sex: 1, place: null, address: null };

@@ -64,21 +64,24 @@ export function estimateM(
   let m = opts.fixedM ?? initialM();
   const m0 = initialM();
   if (pairs.length === 0) return { model: { lambda, m, u }, iterations: 0, converged: true };
-  const g = new Float64Array(pairs.length);
+  // Pairs with the same levels have the same posterior: EM runs over the distinct patterns (a few
+  // hundred at most), each counted as often as it occurs.
+  const { levels, count } = patterns(pairs);
+  const g = new Float64Array(levels.length);
   for (let it = 1; it <= maxIt; it++) {
-    // E: posterior match probability of each pair.
+    // E: posterior match probability of each pattern.
     let gsum = 0;
-    for (let i = 0; i < pairs.length; i++) {
+    for (let i = 0; i < levels.length; i++) {
       let lm = Math.log(lambda);
       let lu = Math.log(1 - lambda);
       for (const f of fields) {
-        const l = pairs[i][f];
+        const l = levels[i][f];
         if (l === null) continue;
         lm += Math.log(m[f][l]);
         lu += Math.log(u[f][l]);
       }
       g[i] = 1 / (1 + Math.exp(lu - lm));
-      gsum += g[i];
+      gsum += count[i] * g[i];
     }
     const nextLambdaOnly = Math.min(0.999, Math.max(1e-6, gsum / pairs.length));
     if (opts.fixedM) {
@@ -89,7 +92,7 @@ export function estimateM(
     }
     // M: expected level frequencies among matches.
     const next = table((f, k) => prior * m0[f][k]);
-    for (let i = 0; i < pairs.length; i++) for (const f of fields) if (pairs[i][f] !== null) next[f][pairs[i][f]!] += g[i];
+    for (let i = 0; i < levels.length; i++) for (const f of fields) if (levels[i][f] !== null) next[f][levels[i][f]!] += count[i] * g[i];
     let delta = 0;
     for (const f of fields) {
       const s = next[f].reduce((a, b) => a + b, 0);
@@ -106,6 +109,24 @@ export function estimateM(
     if (delta < tol) return { model: { lambda, m, u }, iterations: it, converged: true };
   }
   return { model: { lambda, m, u }, iterations: maxIt, converged: false };
+}
+
+/** The distinct level patterns among `pairs` and how often each occurs. */
+function patterns(pairs: readonly Levels[]): { levels: Levels[]; count: Float64Array } {
+  const index = new Map<string, number>();
+  const levels: Levels[] = [];
+  const counts: number[] = [];
+  for (const p of pairs) {
+    let key = '';
+    for (const f of FIELDS) key += `${p[f] ?? '-'},`;
+    const i = index.get(key);
+    if (i === undefined) {
+      index.set(key, levels.length);
+      levels.push(p);
+      counts.push(1);
+    } else counts[i]++;
+  }
+  return { levels, count: Float64Array.from(counts) };
 }
 
 export interface Weight {

@@ -131,10 +131,9 @@ export class LinkageService {
     const pairs: { a: PersonRow; b: PersonRow; levels: Levels; byBirth: boolean; byName: boolean }[] = [];
     const pendingIds = new Set(pending.map((p) => p.id));
     const records = new Map<number, LinkRecord>();
-    for (const p of pending) {
-      if (!p.birth_date && !p.name_bidx) continue;
+    const blockQuery = (p: PersonRow) => {
       const year = p.birth_date?.slice(0, 4);
-      const cands = await db
+      return db
         .selectFrom('reg_persons')
         .select(['id', 'canonical_id', 'name_enc', 'address_enc', 'surname_bidx', 'name_bidx', 'sex', 'birth_date', 'region_code', 'linkage'])
         .where('merged_into', 'is', null)
@@ -148,6 +147,20 @@ export class LinkageService {
         })
         .limit(2000)
         .execute();
+    };
+    const blocked = pending.filter((p) => p.birth_date || p.name_bidx);
+    // The next person's candidates are fetched while this person's are decrypted and compared.
+    const ahead = (i: number) => {
+      if (i >= blocked.length) return null;
+      const q = blockQuery(blocked[i]);
+      q.catch(() => {}); // handled where it is awaited
+      return q;
+    };
+    let next = ahead(0);
+    for (let i = 0; i < blocked.length; i++) {
+      const p = blocked[i];
+      const cands = await next!;
+      next = ahead(i + 1);
       const a = this.record(p, records);
       for (const c of cands) {
         // Each pair of two waiting persons once.
@@ -201,9 +214,12 @@ export class LinkageService {
           .executeTakeFirst();
         if (!link) continue;
         if (auto) {
-          const cur = await trx.selectFrom('reg_persons').select(['canonical_id']).where('id', 'in', [p.id, b.other.id]).execute();
-          if (cur.length === 2 && cur[0].canonical_id !== cur[1].canonical_id) {
-            await mergePersons(trx, p.id, b.other.id, { method: 'auto', linkId: link.id, by: 'system' });
+          // An earlier merge of this run may already have joined the two.
+          const merged = await mergePersons(trx, p.id, b.other.id, { method: 'auto', linkId: link.id, by: 'system' }).catch((e: unknown) => {
+            if (e instanceof AppError && e.code === 'ALREADY_SAME_PERSON') return null;
+            throw e;
+          });
+          if (merged) {
             merges.push({ from: p.id, into: b.other.id, weight: b.w.total, linkId: link.id });
             report.autoMerged++;
           }
@@ -212,9 +228,10 @@ export class LinkageService {
       await trx.updateTable('reg_persons').set({ linkage: 'done' }).where('linkage', '=', 'pending').where('id', 'in', pending.map((p) => p.id)).execute();
     });
     await this.settings.set('registry.linkage.model', report.model, actor.username);
-    for (const m of merges) {
-      await this.audit.record(actor, { action: 'registry.merge', objectType: 'reg_person', objectId: m.from, detail: { into: m.into, method: 'auto', weight: Math.round(m.weight * 100) / 100, linkId: m.linkId } });
-    }
+    await this.audit.recordMany(
+      actor,
+      merges.map((m) => ({ action: 'registry.merge', objectType: 'reg_person', objectId: m.from, detail: { into: m.into, method: 'auto', weight: Math.round(m.weight * 100) / 100, linkId: m.linkId } })),
+    );
     await this.audit.record(actor, { action: 'registry.linkage.run', detail: { runId, pending: report.pending, compared: report.compared, autoMerged: report.autoMerged, review: report.review } });
     return report;
   }
