@@ -6,9 +6,11 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Secret, TOTP } from 'otpauth';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { ensureWebBuilt as buildWebIfStale } from '../../src/cli/web-build.js';
-import { startServer } from '../../src/server/start.js';
+import { startServer, type RunningServer } from '../../src/server/start.js';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const WEB_DIR = join(ROOT, 'dist/web');
@@ -35,6 +37,8 @@ export interface Harness {
   url: string;
   dataDir: string;
   browser: Browser;
+  /** the server's services, for setting up data a test does not click through */
+  services: RunningServer['services'];
   /** A fresh browser context (own cookies) with Chinese as the browser language. */
   newPage: () => Promise<Page>;
   /**
@@ -71,9 +75,10 @@ export async function startHarness(opts: { adminPassword: string; loadDemo?: boo
     url,
     dataDir,
     browser,
+    services: server.services,
     pageErrors,
     newPage: async () => {
-      const ctx = await browser.newContext({ baseURL: url, locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+      const ctx = await browser.newContext({ baseURL: url, locale: 'zh-CN', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
       contexts.push(ctx);
       const page = await ctx.newPage();
       page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
@@ -89,4 +94,19 @@ export async function startHarness(opts: { adminPassword: string; loadDemo?: boo
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+export function totpNow(secret: string): string {
+  return new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) }).generate();
+}
+
+/** The two-factor enrolment every administrator goes through at first sign-in: reads the secret, types the code. */
+export async function enrolTotp(page: Page, screenshot?: string): Promise<void> {
+  await page.getByText('绑定动态口令（双因素认证）').waitFor();
+  await expect(page.locator('canvas').first().isVisible()).resolves.toBe(true); // the QR code
+  const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').replace(/\s+/g, '');
+  expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+  if (screenshot) await page.screenshot({ path: screenshot });
+  await page.getByLabel('动态口令').fill(totpNow(secret));
+  await page.getByRole('button', { name: /启\s*用/ }).click();
 }

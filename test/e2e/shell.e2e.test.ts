@@ -5,10 +5,9 @@
  * generated password, enrols two-factor, sees all six entries, switches language, finds its own
  * sign-in in the audit log, verifies the chain, exports it, and signs out.
  */
-import { Secret, TOTP } from 'otpauth';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness.js';
+import { enrolTotp, startHarness, type Harness } from './harness.js';
 
 const ADMIN_PASSWORD = 'Liaoyang-Start-2024!';
 const NEW_PASSWORD = 'Taizi-River#7788';
@@ -23,10 +22,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-function totpNow(secret: string): string {
-  return new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) }).generate();
-}
-
 const nav = (page: Page) => page.getByTestId('main-nav');
 
 async function menuLabels(page: Page): Promise<string[]> {
@@ -37,16 +32,6 @@ async function signIn(page: Page, username: string, password: string) {
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
-}
-
-async function enrolTotp(page: Page, screenshot?: string) {
-  await page.getByText('绑定动态口令（双因素认证）').waitFor();
-  await expect(page.locator('canvas').first().isVisible()).resolves.toBe(true); // the QR code
-  const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').replace(/\s+/g, '');
-  expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
-  if (screenshot) await page.screenshot({ path: screenshot });
-  await page.getByLabel('动态口令').fill(totpNow(secret));
-  await page.getByRole('button', { name: /启\s*用/ }).click();
 }
 
 describe('platform shell', () => {
