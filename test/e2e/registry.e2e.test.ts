@@ -7,12 +7,16 @@
  * stating a purpose — each read in the audit log — and reads the county table, whose city row is
  * the per-capita wage worked out from the files by hand, and exports it to Excel with the same
  * figure. A county analyst cannot reach another county's person by search or by its page address.
+ * Last, with 400 more persons and a 低保 roster without ID numbers, the analyst runs linkage from the
+ * review tab and confirms a queued pair: the two records become one person, by review, audited.
  */
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/modules/audit/audit.service.js';
+import { bufferSource } from '../../src/modules/registry/import/source.js';
 import { TAX_HEADER, TEST_PIA, fakePersons, taxRows, toCsv } from '../../src/modules/registry/testing/fixtures.js';
+import { ROSTER_HEADER, rosterWithoutIds } from '../../src/modules/registry/testing/linkage-fixture.js';
 import { POPULATION_HEADER, populationRows } from '../../src/modules/registry/testing/population.js';
 import type { Role } from '../../src/shared/roles.js';
 import { enrolTotp, startHarness, type Harness } from './harness.js';
@@ -175,6 +179,52 @@ describe('income and property registry in the browser', () => {
     await drawer.locator('.ant-alert-error').waitFor();
     await expect(drawer.getByText(persons[inBaita].name.slice(1)).count()).resolves.toBe(0);
     await expect(drawer.locator('.ant-descriptions').count()).resolves.toBe(0);
+  });
+
+  it('lets the analyst run linkage and confirm a queued pair in the review tab', async () => {
+    const r = h.services.registry;
+    const more = fakePersons(440, 21);
+    const registered = more.slice(0, 400);
+    const roster = rosterWithoutIds(registered.slice(0, 50), more.slice(400, 410));
+    await r.channels.filePia('civil_affairs', TEST_PIA, SYSTEM_ACTOR);
+    await r.imports.importFile('population', bufferSource('pop2.csv', Buffer.from(toCsv(POPULATION_HEADER, populationRows(registered)))), SYSTEM_ACTOR, { asOf: '2024-06-30' });
+    await r.imports.importFile('civil_affairs', bufferSource('dibao.csv', Buffer.from(toCsv(ROSTER_HEADER, roster.map((x) => x.cells)))), SYSTEM_ACTOR, { asOf: '2024-06-30' });
+
+    const page = await h.newPage();
+    await signIn(page, 'e2e.analyst');
+    await page.getByTestId('user-name').waitFor();
+    await page.goto('/registry?tab=review');
+    await page.getByText('没有待确认的匹配建议').waitFor();
+    await page.getByRole('button', { name: '运行概率匹配' }).click();
+    const ran = page.locator('.ant-message').filter({ hasText: '比较' });
+    await ran.waitFor();
+    const [, compared, merged, queued] = /比较 (\d+) 对：自动合并 (\d+)，待确认 (\d+)/.exec(await ran.innerText())!.map(Number);
+    expect(compared).toBeGreaterThan(0);
+    expect(merged).toBeGreaterThan(0);
+    expect(queued).toBeGreaterThan(0);
+    const items = page.locator('.ant-list-item');
+    await expect(items.count()).resolves.toBe(queued);
+    // Both sides masked.
+    const first = items.first();
+    for (const name of await first.locator('a').allInnerTexts()) expect(name).toMatch(/\*/);
+
+    const recordName = await first.locator('a').first().innerText();
+    await first.getByRole('button', { name: '是同一人', exact: true }).click();
+    if (queued === 1) await page.getByText('没有待确认的匹配建议').waitFor();
+    else await expect.poll(() => items.count()).toBe(queued - 1);
+
+    // The run's automatic merges and this one decision, each audited under the analyst's name.
+    const audit = await h.services.audit.query({ username: 'e2e.analyst', action: 'registry.merge', limit: 1000, offset: 0 });
+    const details = audit.rows.map((a) => JSON.parse(a.detail) as { method: string; linkId: number });
+    expect(details.filter((d) => d.method === 'auto')).toHaveLength(merged);
+    const reviewed = details.filter((d) => d.method === 'review');
+    expect(reviewed).toHaveLength(1);
+    const detail = reviewed[0];
+    // The roster record now opens as the person it was merged into.
+    const link = (await r.linkage.links({ userId: null, username: 'system', regionCode: '211000', canUnmask: false }, 'confirmed', SYSTEM_ACTOR)).find((l) => l.linkId === detail.linkId)!;
+    expect(link.left.name).toBe(recordName);
+    await page.goto(`/registry?tab=review&person=${link.left.id}`);
+    await page.locator('.ant-drawer').getByText(`您打开的记录 ${link.left.id} 已合并到本人员`).waitFor();
   });
 
   it('raised no errors in the pages', () => {
