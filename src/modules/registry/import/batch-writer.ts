@@ -13,7 +13,7 @@ import type { Protector } from '../protect.js';
 import { ROOT_REGION } from '../scope.js';
 import { addIncomeYear, bulkInsertFlat, bulkUpdate, nextId, type Col } from '../bulk.js';
 import { SI_AMOUNT_COLUMNS } from '../si-record.js';
-import { recordKey, recordKeyState, type KeyState } from './row-key.js';
+import { recordKeyOf, recordKeyState, type KeyState } from './row-key.js';
 import { mapRow, type ColumnPlan, type MapContext, type PersonFields, type RecordOut, type RowProblem } from './row-mapper.js';
 
 const FLUSH_AT = 4000;
@@ -277,7 +277,7 @@ export class BatchWriter {
     this.counts.recordsAttempted++;
     // The same record (same person, same content) from the same channel is one record, however often sent.
     if (this.lastKeyState.key !== key) this.lastKeyState = { key, state: recordKeyState(`${key}\u0000`) };
-    const rowKey = recordKey(JSON.stringify(r), this.lastKeyState.state);
+    const rowKey = recordKeyOf(r, this.lastKeyState.state);
     const ch = this.c.channelId;
     const b = this.c.batchId;
     switch (r.type) {
