@@ -1,4 +1,5 @@
 import { StatsInputError } from './sample.js';
+import { insertion } from './sort-local.js';
 
 /**
  * A weighted quantile ("math" rule, as quantile.ts) by selection instead of a full sort: expected
@@ -70,18 +71,7 @@ export function selectQuantile(y: Float64Array, w: Float64Array, p: number): num
     }
   }
   // A few units left: sort them (insertion) and walk the cumulative weight.
-  for (let i = lo + 1; i < hi; i++) {
-    const v = y[i];
-    const wv = w[i];
-    let j = i - 1;
-    while (j >= lo && y[j] > v) {
-      y[j + 1] = y[j];
-      w[j + 1] = w[j];
-      j--;
-    }
-    y[j + 1] = v;
-    w[j + 1] = wv;
-  }
+  insertion(y, w, lo, hi);
   let cum = below;
   let before = leftMax;
   for (let i = lo; i < hi; i++) {
