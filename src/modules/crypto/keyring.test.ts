@@ -50,6 +50,22 @@ describe('keyring', () => {
     const expected = createHmac('sha256', indexKey).update('registry.id').update('\0').update('21100219800101123X').digest('hex');
     expect(new Keyring(new Map([[1, master]]), 1).blindIndex('21100219800101123X', 'registry.id')).toBe(expected);
   });
+  it('encrypts many values at once — in a worker thread when there are many — exactly as one by one', async () => {
+    const kr = parseKeys(`1:${k1},2:${k2}`);
+    for (const n of [3, 500]) {
+      const plain = Array.from({ length: n }, (_, i) => (i % 7 === 0 ? '' : `辽阳市白塔区卫进路${i}号 "x" \\ 😀`));
+      const out = await kr.encryptMany(plain);
+      expect(out).toHaveLength(n);
+      expect(out.every((c) => c.startsWith('v2:'))).toBe(true);
+      expect(out.map((c) => kr.decrypt(c))).toEqual(plain);
+      // Same layout as encrypt(): 12-byte IV, 16-byte tag, then the body; every IV fresh.
+      expect(Buffer.from(out[1].slice(3), 'base64').length).toBe(Buffer.from(kr.encrypt(plain[1]).slice(3), 'base64').length);
+      expect(new Set(out.map((c) => Buffer.from(c.slice(3), 'base64').subarray(0, 12).toString('hex'))).size).toBe(n);
+    }
+    // A key the worker does not hold cannot read them: the tag is checked.
+    const [sealed] = await kr.encryptMany(Array<string>(100).fill('秘密'));
+    expect(() => parseKeys(`2:${k1}`).decrypt(sealed)).toThrow();
+  });
   it('rejects keys of the wrong size', () => {
     expect(() => parseKeys(Buffer.alloc(16).toString('base64'))).toThrow(/32 bytes/);
     expect(() => new Keyring(new Map(), 1)).toThrow();

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, createSecretKey, hkdfSync, randomBytes, type KeyObject } from 'node:crypto';
+import { EncryptWorker } from './encrypt-worker.js';
 
 /**
  * Encryption of personal data at rest: AES-256-GCM with keys derived from a master key that
@@ -25,6 +26,7 @@ function nextIv(): Buffer {
 export class Keyring {
   private readonly encKeys = new Map<number, Buffer>();
   private readonly indexKey: KeyObject;
+  private worker: EncryptWorker | null = null;
 
   constructor(
     masterKeys: Map<number, Buffer>,
@@ -48,6 +50,16 @@ export class Keyring {
     const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     const tag = cipher.getAuthTag();
     return `v${this.currentVersion}:${Buffer.concat([iv, tag, body]).toString('base64')}`;
+  }
+
+  /**
+   * Encrypts many values as encrypt() does each; a large list in a worker thread (so the caller's
+   * thread can go on meanwhile), a small one at once.
+   */
+  async encryptMany(plaintexts: string[]): Promise<string[]> {
+    if (plaintexts.length < 64) return plaintexts.map((p) => this.encrypt(p));
+    this.worker ??= new EncryptWorker(this.currentVersion, this.encKeys.get(this.currentVersion)!);
+    return this.worker.encrypt(plaintexts);
   }
 
   decrypt(ciphertext: string): string {

@@ -2,10 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { testDatabases } from '../../db/test-databases.js';
 import { createTestApp, type TestApp } from '../../server/test-app.js';
 import { upgradeLegacyId } from '../../shared/resident-id.js';
+import { Keyring } from '../crypto/keyring.js';
 import type { Actor } from '../audit/audit.service.js';
 import { bufferSource } from './import/source.js';
 import type { RegistryViewer } from './scope.js';
@@ -144,6 +145,28 @@ describe.each(testDatabases())('registry import ($name)', (tdb) => {
     };
     await expect(t.services.registry.imports.importFile('tax', broken, actor, { asOf: ASOF })).rejects.toThrow('connection reset');
     expect({ income: await count('reg_income'), persons: await count('reg_persons'), batches: await count('reg_batches'), q: await count('reg_quarantine') }).toEqual(before);
+  });
+
+  it('leaves the database as it was when encrypting a flush fails while earlier flushes are being written', async () => {
+    const before = { income: await count('reg_income'), persons: await count('reg_persons'), batches: await count('reg_batches') };
+    const more = fakePersons(9000, 98); // three flushes of new persons: the third one's encryption fails
+    const csv = Buffer.from(toCsv(TAX_HEADER, taxRows(more, ['2024-04'])));
+    const real = Keyring.prototype.encryptMany;
+    let calls = 0;
+    const spy = vi.spyOn(Keyring.prototype, 'encryptMany').mockImplementation(function (this: Keyring, texts: string[]) {
+      return ++calls === 3 ? Promise.reject(new Error('encryption worker: gone')) : real.call(this, texts);
+    });
+    try {
+      await expect(t.services.registry.imports.importFile('tax', bufferSource('seal.csv', csv), actor, { asOf: ASOF })).rejects.toThrow('encryption worker: gone');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(calls).toBeGreaterThanOrEqual(3);
+    expect({ income: await count('reg_income'), persons: await count('reg_persons'), batches: await count('reg_batches') }).toEqual(before);
+    // The same file again, with the encryption working: all of it.
+    const rep = await t.services.registry.imports.importFile('tax', bufferSource('seal.csv', csv), actor, { asOf: ASOF });
+    expect(rep.rowsOk).toBe(9000);
+    expect(await count('reg_persons')).toBe(before.persons + 9000);
   });
 
   it('links by the registry as committed: not by persons of a failed batch, and seeing persons another importer added', async () => {

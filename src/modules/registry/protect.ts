@@ -11,6 +11,15 @@ export type IndexKind = 'id' | 'name' | 'surname' | 'given' | 'key' | 'household
 /** 128 bits of the HMAC are plenty for equality lookups and halve the index size. */
 const BIDX_HEX = 32;
 
+/**
+ * A value to be encrypted when its rows are written (Protector.later): the importer buffers rows with
+ * these in place of ciphertexts and has them encrypted together (sealAll) while it maps the next rows.
+ */
+export class Sealed {
+  cipher: string | null = null;
+  constructor(readonly plain: string) {}
+}
+
 export class Protector {
   /** Blind indexes of surnames (a few hundred values, repeated in every row; full names are not kept). */
   private readonly surnameCache = new Map<string, string>();
@@ -21,6 +30,33 @@ export class Protector {
   enc(plain: string | null): string | null;
   enc(plain: string | null): string | null {
     return plain === null ? null : this.keyring.encrypt(plain);
+  }
+
+  /** A placeholder encrypted by sealAll (null stays null). */
+  later(plain: string | null): Sealed | null {
+    return plain === null ? null : new Sealed(plain);
+  }
+
+  /**
+   * Replaces every Sealed value in `arrays` by its ciphertext (a value placed twice is encrypted
+   * once and written twice), encrypting them together off this thread when there are many.
+   */
+  async sealAll(arrays: readonly unknown[][]): Promise<void> {
+    const seen = new Set<Sealed>();
+    for (const a of arrays) {
+      for (const v of a) if (v instanceof Sealed && v.cipher === null) seen.add(v);
+    }
+    const pending = [...seen];
+    if (pending.length > 0) {
+      const out = await this.keyring.encryptMany(pending.map((s) => s.plain));
+      pending.forEach((s, i) => (s.cipher = out[i]));
+    }
+    for (const a of arrays) {
+      for (let i = 0; i < a.length; i++) {
+        const v = a[i];
+        if (v instanceof Sealed) a[i] = v.cipher;
+      }
+    }
   }
 
   dec(cipher: string): string;

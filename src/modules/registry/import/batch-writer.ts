@@ -9,7 +9,7 @@ import type { DialectName } from '../../../db/connect.js';
 import type { Database } from '../../../db/schema.js';
 import { ITEMS } from '../items.js';
 import type { ChannelMapping } from '../mapping.js';
-import type { Protector } from '../protect.js';
+import type { Protector, Sealed } from '../protect.js';
 import { ROOT_REGION } from '../scope.js';
 import { addIncomeYear, bulkInsertFlat, bulkUpdate, nextId, type Col } from '../bulk.js';
 import { SI_AMOUNT_COLUMNS } from '../si-record.js';
@@ -123,12 +123,12 @@ export class BatchWriter {
   private property: unknown[] = [];
   private quarantine: unknown[] = [];
   private pending = 0;
-  private inFlight: Promise<void> | null = null;
+  private inFlight: Promise<void>[] = [];
   private lastHousehold = { no: '', key: '' };
   /** the record-key hash state after the last person's identity key (a row's records share it) */
   private lastKeyState: { key: string; state: KeyState } = { key: '', state: recordKeyState('\u0000') };
   /** the last address encrypted (household members, and a property row's owner and dwelling, repeat it) */
-  private lastAddress: { plain: string | null; enc: string | null } = { plain: null, enc: null };
+  private lastAddress: { plain: string | null; enc: Sealed | null } = { plain: null, enc: null };
   /** income records above this id are the batch's own (the import holds the write lock) */
   private incomeAfter = 0;
 
@@ -203,7 +203,7 @@ export class BatchWriter {
     // Scoped users see a rejected row when it names a region of theirs; otherwise only city-wide users do.
     const regionCell = this.c.plan.fields.regionCode === undefined ? '' : (cells[this.c.plan.fields.regionCode] ?? '').trim();
     const region = this.c.regionExists(regionCell) ? regionCell : ROOT_REGION;
-    this.quarantine.push(this.c.batchId, this.c.channelId, no, region, this.c.protector.enc(JSON.stringify(raw)), JSON.stringify(problems), 'open', this.c.now);
+    this.quarantine.push(this.c.batchId, this.c.channelId, no, region, this.c.protector.later(JSON.stringify(raw)), JSON.stringify(problems), 'open', this.c.now);
   }
 
   /**
@@ -212,9 +212,9 @@ export class BatchWriter {
    * address for both the owner and the property. Equal ciphertexts only show what the household or
    * the row already shows (that the two addresses are one); every other value gets its own IV.
    */
-  private encAddress(plain: string | null): string | null {
+  private encAddress(plain: string | null): Sealed | null {
     if (plain === null) return null;
-    if (plain !== this.lastAddress.plain) this.lastAddress = { plain, enc: this.c.protector.enc(plain) };
+    if (plain !== this.lastAddress.plain) this.lastAddress = { plain, enc: this.c.protector.later(plain) };
     return this.lastAddress.enc;
   }
 
@@ -254,7 +254,7 @@ export class BatchWriter {
       if (p.idNumber) this.counts.linkedById++;
       if (this.updatesPersons && !this.updatedThisBatch.has(existing)) {
         this.updatedThisBatch.add(existing);
-        this.personUpdates.push([existing, p.regionCode, householdId, p.relation, this.encAddress(p.address), pr.enc(p.phone), p.residence]);
+        this.personUpdates.push([existing, p.regionCode, householdId, p.relation, this.encAddress(p.address), pr.later(p.phone), p.residence]);
       }
       return existing;
     }
@@ -264,8 +264,8 @@ export class BatchWriter {
     const pending = p.idNumber ? null : 'pending';
     if (pending) this.counts.pendingLinkage++;
     this.persons.push(
-      id, key, pr.enc(p.idNumber), p.idNumber ? key : null, pr.enc(p.name), p.name ? pr.nameIndex(p.name) : null, p.name ? pr.surnameIndex(p.name) : null,
-      p.sex, p.birthDate, p.residence, p.regionCode ?? ROOT_REGION, this.encAddress(p.address), pr.enc(p.phone), householdId, p.relation, pending,
+      id, key, pr.later(p.idNumber), p.idNumber ? key : null, pr.later(p.name), p.name ? pr.nameIndex(p.name) : null, p.name ? pr.surnameIndex(p.name) : null,
+      p.sex, p.birthDate, p.residence, p.regionCode ?? ROOT_REGION, this.encAddress(p.address), pr.later(p.phone), householdId, p.relation, pending,
       id, this.c.channelId, this.c.batchId, no, this.c.now,
     );
     this.counts.personsAdded++;
@@ -292,7 +292,7 @@ export class BatchWriter {
         break;
       case 'property':
         this.property.push(
-          personId, r.kind, r.valueFen, r.area, r.regionCode, this.encAddress(r.address), pr.enc(r.ref), r.ref ? pr.bidx('key', `${this.c.channelCode}\u0000ref\u0000${r.ref}`) : null,
+          personId, r.kind, r.valueFen, r.area, r.regionCode, this.encAddress(r.address), pr.later(r.ref), r.ref ? pr.bidx('key', `${this.c.channelCode}\u0000ref\u0000${r.ref}`) : null,
           r.acquiredOn, r.valuedOn, r.disposedOn, ch, b, no, rowKey,
         );
         break;
@@ -300,13 +300,14 @@ export class BatchWriter {
   }
 
   /**
-   * Hands the buffered rows to the database and returns at once: they are written (in the SQLite
-   * worker thread, or by PostgreSQL) while the next rows are mapped and encrypted. The previous
-   * flush is awaited first, so at most one is in flight and a failure surfaces at the next flush.
+   * Hands the buffered rows on and returns at once: their personal values are encrypted (in a worker
+   * thread when there are many) and then they are written (in the SQLite worker thread, or by
+   * PostgreSQL), in order, while the next rows are mapped. At most two flushes are in flight — one
+   * being written while the next is encrypted — and a failure surfaces at the next flush.
    */
   async flush(): Promise<void> {
     this.pending = 0;
-    if (this.inFlight) await this.inFlight;
+    while (this.inFlight.length >= 2) await this.inFlight.shift();
     const rows = { households: this.households, persons: this.persons, personUpdates: this.personUpdates, income: this.income, si: this.si, dibao: this.dibao, property: this.property, quarantine: this.quarantine };
     this.households = [];
     this.persons = [];
@@ -316,9 +317,17 @@ export class BatchWriter {
     this.dibao = [];
     this.property = [];
     this.quarantine = [];
-    this.inFlight = this.write(rows);
-    // Marked as handled here; the next flush (or finish) awaits it and sees any failure.
-    this.inFlight.catch(() => {});
+    const sealed = this.c.protector.sealAll([rows.households, rows.persons, ...rows.personUpdates, rows.property, rows.quarantine]);
+    sealed.catch(() => {});
+    const previous = this.inFlight.at(-1);
+    const done = (async () => {
+      await sealed;
+      if (previous) await previous; // writes keep their order; none after a failed one
+      await this.write(rows);
+    })();
+    // Marked as handled here; a later flush (or finish) awaits it and sees any failure.
+    done.catch(() => {});
+    this.inFlight.push(done);
   }
 
   private async write(r: { households: unknown[]; persons: unknown[]; personUpdates: unknown[][]; income: unknown[]; si: unknown[]; dibao: unknown[]; property: unknown[]; quarantine: unknown[] }): Promise<void> {
@@ -339,8 +348,7 @@ export class BatchWriter {
   /** Flushes what is left and fills in household ids on the batch's 低保 records. */
   async finish(): Promise<BatchCounts> {
     await this.flush();
-    await this.inFlight;
-    this.inFlight = null;
+    while (this.inFlight.length > 0) await this.inFlight.shift();
     if (this.counts.recordsAdded > 0) await addIncomeYear(this.c.trx, this.c.batchId, this.incomeAfter, NEGATIVE_ITEMS);
     if (this.c.mapping.record === 'dibao') {
       await sql`UPDATE reg_dibao SET household_id = (SELECT household_id FROM reg_persons WHERE reg_persons.id = reg_dibao.person_id) WHERE batch_id = ${this.c.batchId}`.execute(this.c.trx);
