@@ -147,6 +147,52 @@ describe.each(testDatabases())('registry import ($name)', (tdb) => {
     expect({ income: await count('reg_income'), persons: await count('reg_persons'), batches: await count('reg_batches'), q: await count('reg_quarantine') }).toEqual(before);
   });
 
+  it('leaves the database as it was when the file breaks while earlier flushes are still being written', async () => {
+    const before = { income: await count('reg_income'), persons: await count('reg_persons'), batches: await count('reg_batches') };
+    const more = fakePersons(12000, 97);
+    const csv = Buffer.from(toCsv(TAX_HEADER, taxRows(more, ['2024-05'])));
+    const src = bufferSource('late-break.csv', csv);
+    const { Readable } = await import('node:stream');
+    let opened = 0;
+    // Breaks after 99 % of the bytes: two flushes of 4,000 rows have been handed on by then.
+    const broken = {
+      ...src,
+      open: () => {
+        if (++opened === 1) return src.open();
+        let sent = false;
+        return new Readable({
+          read() {
+            if (!sent) {
+              sent = true;
+              this.push(csv.subarray(0, Math.floor(csv.length * 0.99)));
+            } else setImmediate(() => this.destroy(new Error('connection reset')));
+          },
+        });
+      },
+    };
+    // Each flush's encryption takes a while: when the file breaks, the second is still running.
+    const real = Keyring.prototype.encryptMany;
+    let running = 0;
+    const spy = vi.spyOn(Keyring.prototype, 'encryptMany').mockImplementation(async function (this: Keyring, texts: string[]) {
+      running++;
+      await new Promise((r) => setTimeout(r, 300));
+      try {
+        return await real.call(this, texts);
+      } finally {
+        running--;
+      }
+    });
+    try {
+      await expect(t.services.registry.imports.importFile('tax', broken, actor, { asOf: ASOF })).rejects.toThrow('connection reset');
+      // The import waited for what it had handed on before rolling back (nothing of it runs later).
+      expect(running).toBe(0);
+      expect(spy).toHaveBeenCalledTimes(2);
+    } finally {
+      spy.mockRestore();
+    }
+    expect({ income: await count('reg_income'), persons: await count('reg_persons'), batches: await count('reg_batches') }).toEqual(before);
+  });
+
   it('leaves the database as it was when encrypting a flush fails while earlier flushes are being written', async () => {
     const before = { income: await count('reg_income'), persons: await count('reg_persons'), batches: await count('reg_batches') };
     const more = fakePersons(9000, 98); // three flushes of new persons: the third one's encryption fails

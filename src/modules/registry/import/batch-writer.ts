@@ -345,6 +345,16 @@ export class BatchWriter {
     this.counts.recordsAdded += added;
   }
 
+  /**
+   * After a failure: waits until nothing handed on is still running, so that no statement of this
+   * batch reaches the database while, or after, the caller's transaction rolls back.
+   */
+  async abandon(): Promise<void> {
+    const running = this.inFlight;
+    this.inFlight = [];
+    await Promise.allSettled(running);
+  }
+
   /** Flushes what is left and fills in household ids on the batch's 低保 records. */
   async finish(): Promise<BatchCounts> {
     await this.flush();

@@ -241,8 +241,14 @@ export class Importer {
       await w.init();
       const restorePersons = await deferIndexes(trx, dialect, 'reg_persons');
       const restoreHouseholds = await deferIndexes(trx, dialect, 'reg_households');
-      await feed(w);
-      const c = await w.finish();
+      let c: BatchCounts;
+      try {
+        await feed(w);
+        c = await w.finish();
+      } catch (e) {
+        await w.abandon();
+        throw e;
+      }
       await restorePersons();
       await restoreHouseholds();
       await syncSequence(trx, dialect, 'reg_persons');
