@@ -119,6 +119,31 @@ describe.each(testDatabases())('registry import ($name)', (tdb) => {
     expect(after).toHaveLength(2);
   });
 
+  it('maps rows in a worker thread with the same outcome: every record on its own row and person, rejects kept', async () => {
+    const more = fakePersons(900, 61);
+    const rows = taxRows(more, ['2024-01', '2024-02']);
+    const bad = 1234; // a wrong check character, in the middle of a chunk the worker maps
+    rows[bad][3] = rows[bad][3].slice(0, 17) + (rows[bad][3][17] === '0' ? '1' : '0');
+    const csv = Buffer.from(toCsv(TAX_HEADER, rows));
+    // Chunks of 250 rows, none mapped on this thread: all 1,800 rows go through the worker.
+    const r = await t.services.registry.imports.importFile('tax', bufferSource('worker.csv', csv), actor, { asOf: ASOF, mapping: { inlineChunks: 0, chunkRows: 250 } });
+    expect({ read: r.rowsRead, ok: r.rowsOk, rejected: r.rowsRejected, persons: r.personsAdded }).toEqual({ read: 1800, ok: 1799, rejected: 1, persons: 900 });
+    const expected = rows.reduce((n, row, i) => n + (i === bad ? 0 : 1 + (Number(row[7]) > 0 ? 1 : 0)), 0);
+    expect(r.recordsAdded).toBe(expected);
+    // Each row's wage is on the person of the row's ID number (file row k+1 is rows[k-1]: the header is row 1).
+    const db = t.handle.db;
+    const wages = await db.selectFrom('reg_income').innerJoin('reg_persons', 'reg_persons.id', 'reg_income.person_id')
+      .select(['reg_income.row_no', 'reg_income.amount_fen', 'reg_persons.id_number_bidx']).where('reg_income.batch_id', '=', r.batchId).where('reg_income.item', '!=', 'iit').execute();
+    expect(wages).toHaveLength(1799);
+    const idx = t.services.registry.protector;
+    for (const w of wages) {
+      const row = rows[w.row_no - 2];
+      expect([w.id_number_bidx, Number(w.amount_fen)]).toEqual([idx.idIndex(row[3]), Math.round(Number(row[6]) * 100)]);
+    }
+    const q = await t.services.registry.imports.quarantine(cityViewer, { batchId: r.batchId }, actor);
+    expect(q.map((x) => [x.rowNo, x.reasons.map((p) => p.code)])).toEqual([[bad + 2, ['ID_BAD_CHECK_CHARACTER']]]);
+  });
+
   it('leaves the database as it was when a file fails half-way', async () => {
     const before = { income: await count('reg_income'), persons: await count('reg_persons'), batches: await count('reg_batches'), q: await count('reg_quarantine') };
     const more = fakePersons(3000, 99);
@@ -149,12 +174,13 @@ describe.each(testDatabases())('registry import ($name)', (tdb) => {
 
   it('leaves the database as it was when the file breaks while earlier flushes are still being written', async () => {
     const before = { income: await count('reg_income'), persons: await count('reg_persons'), batches: await count('reg_batches') };
-    const more = fakePersons(12000, 97);
+    const more = fakePersons(18000, 97);
     const csv = Buffer.from(toCsv(TAX_HEADER, taxRows(more, ['2024-05'])));
     const src = bufferSource('late-break.csv', csv);
     const { Readable } = await import('node:stream');
     let opened = 0;
-    // Breaks after 99 % of the bytes: two flushes of 4,000 rows have been handed on by then.
+    // Breaks after 99 % of the bytes: two flushes of 4,000 rows have been handed on by then (of the
+    // 17,800 rows read, the last chunks of 2,000 are still being mapped, in the mapping worker).
     const broken = {
       ...src,
       open: () => {

@@ -20,11 +20,49 @@ export class Sealed {
   constructor(readonly plain: string) {}
 }
 
-export class Protector {
+/**
+ * Blind indexes and identity keys only: what an import's mapping worker thread needs (it holds the
+ * blind-index key, not the encryption keys). Protector adds encryption.
+ */
+export class Indexer {
   /** Blind indexes of surnames (a few hundred values, repeated in every row; full names are not kept). */
   private readonly surnameCache = new Map<string, string>();
 
-  constructor(readonly keyring: Keyring) {}
+  constructor(private readonly blindIndex: (value: string, purpose: string) => string) {}
+
+  bidx(kind: IndexKind, value: string): string {
+    return this.blindIndex(value, `registry.${kind}`).slice(0, BIDX_HEX);
+  }
+
+  idIndex(idNumber: string): string {
+    return this.bidx('id', idNumber);
+  }
+
+  nameIndex(name: string): string {
+    return this.bidx('name', name);
+  }
+
+  surnameIndex(name: string): string {
+    const surname = splitName(name).surname;
+    let v = this.surnameCache.get(surname);
+    if (v === undefined) {
+      if (this.surnameCache.size >= 10_000) this.surnameCache.clear();
+      v = this.bidx('surname', surname);
+      this.surnameCache.set(surname, v);
+    }
+    return v;
+  }
+
+  /** Identity key of a person: the ID number, or name + birth date + place when there is none. */
+  personKey(p: { idNumber: string | null; name: string | null; birthDate: string | null; regionCode: string | null; address: string | null }): string {
+    return p.idNumber ? this.idIndex(p.idNumber) : this.bidx('key', `${p.name ?? ''}\u0000${p.birthDate ?? ''}\u0000${p.regionCode ?? ''}\u0000${p.address ?? ''}`);
+  }
+}
+
+export class Protector extends Indexer {
+  constructor(readonly keyring: Keyring) {
+    super((value, purpose) => keyring.blindIndex(value, purpose));
+  }
 
   enc(plain: string): string;
   enc(plain: string | null): string | null;
@@ -63,34 +101,6 @@ export class Protector {
   dec(cipher: string | null): string | null;
   dec(cipher: string | null): string | null {
     return cipher === null ? null : this.keyring.decrypt(cipher);
-  }
-
-  bidx(kind: IndexKind, value: string): string {
-    return this.keyring.blindIndex(value, `registry.${kind}`).slice(0, BIDX_HEX);
-  }
-
-  idIndex(idNumber: string): string {
-    return this.bidx('id', idNumber);
-  }
-
-  nameIndex(name: string): string {
-    return this.bidx('name', name);
-  }
-
-  surnameIndex(name: string): string {
-    const surname = splitName(name).surname;
-    let v = this.surnameCache.get(surname);
-    if (v === undefined) {
-      if (this.surnameCache.size >= 10_000) this.surnameCache.clear();
-      v = this.bidx('surname', surname);
-      this.surnameCache.set(surname, v);
-    }
-    return v;
-  }
-
-  /** Identity key of a person: the ID number, or name + birth date + place when there is none. */
-  personKey(p: { idNumber: string | null; name: string | null; birthDate: string | null; regionCode: string | null; address: string | null }): string {
-    return p.idNumber ? this.idIndex(p.idNumber) : this.bidx('key', `${p.name ?? ''}\u0000${p.birthDate ?? ''}\u0000${p.regionCode ?? ''}\u0000${p.address ?? ''}`);
   }
 }
 

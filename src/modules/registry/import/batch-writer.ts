@@ -11,52 +11,19 @@ import { ITEMS } from '../items.js';
 import type { ChannelMapping } from '../mapping.js';
 import type { Protector, Sealed } from '../protect.js';
 import { ROOT_REGION } from '../scope.js';
-import { addIncomeYear, bulkInsertFlat, bulkUpdate, nextId, type Col } from '../bulk.js';
-import { SI_AMOUNT_COLUMNS } from '../si-record.js';
-import { recordKeyOf, recordKeyState, type KeyState } from './row-key.js';
-import { mapRow, type ColumnPlan, type MapContext, type PersonFields, type RecordOut, type RowProblem } from './row-mapper.js';
+import { addIncomeYear, bulkInsertFlat, bulkUpdate, nextId } from '../bulk.js';
+import { chunkMappers, type ChunkMappers } from './chunk-mappers.js';
+import { P, PERSON_SLOTS, RECORD_VALUES, REJECTED_SLOTS, type MappedChunk } from './map-chunk.js';
+import { DIBAO_COLS, HOUSEHOLD_COLS, INCOME_COLS, PERSON_COLS, PERSON_UPDATE_COLS, PROPERTY_COLS, QUARANTINE_COLS, SI_COLS } from './record-columns.js';
+import type { RegionRow } from './region-names.js';
+import type { ColumnPlan, RowProblem } from './row-mapper.js';
 
 const FLUSH_AT = 4000;
+/** Rows mapped together (in the mapping worker, after the first chunks) */
+const CHUNK_ROWS = 2000;
+/** Chunks sent to be mapped before the writer waits for the oldest */
+const CHUNKS_AHEAD = 3;
 const NEGATIVE_ITEMS = Object.entries(ITEMS).filter(([, d]) => d.sign < 0).map(([k]) => k);
-
-const PERSON_COLS: Col[] = [
-  { name: 'id', type: 'int' }, { name: 'key_bidx', type: 'text' }, { name: 'id_number_enc', type: 'text' }, { name: 'id_number_bidx', type: 'text' },
-  { name: 'name_enc', type: 'text' }, { name: 'name_bidx', type: 'text' }, { name: 'surname_bidx', type: 'text' }, { name: 'sex', type: 'int' },
-  { name: 'birth_date', type: 'text' }, { name: 'residence', type: 'text' }, { name: 'region_code', type: 'text' }, { name: 'address_enc', type: 'text' },
-  { name: 'phone_enc', type: 'text' }, { name: 'household_id', type: 'int' }, { name: 'relation', type: 'text' }, { name: 'linkage', type: 'text' },
-  { name: 'canonical_id', type: 'int' }, { name: 'channel_id', type: 'int' }, { name: 'batch_id', type: 'int' }, { name: 'row_no', type: 'int' },
-  { name: 'created_at', type: 'text' },
-];
-const PERSON_UPDATE_COLS: Col[] = [
-  { name: 'region_code', type: 'text' }, { name: 'household_id', type: 'int' }, { name: 'relation', type: 'text' }, { name: 'address_enc', type: 'text' },
-  { name: 'phone_enc', type: 'text' }, { name: 'residence', type: 'text' },
-];
-const HOUSEHOLD_COLS: Col[] = [
-  { name: 'id', type: 'int' }, { name: 'key_bidx', type: 'text' }, { name: 'region_code', type: 'text' }, { name: 'address_enc', type: 'text' },
-  { name: 'channel_id', type: 'int' }, { name: 'batch_id', type: 'int' }, { name: 'row_no', type: 'int' },
-];
-const PROV: Col[] = [{ name: 'channel_id', type: 'int' }, { name: 'batch_id', type: 'int' }, { name: 'row_no', type: 'int' }, { name: 'row_key', type: 'text' }];
-const INCOME_COLS: Col[] = [
-  { name: 'person_id', type: 'int' }, { name: 'year', type: 'int' }, { name: 'period', type: 'text' }, { name: 'component', type: 'text' }, { name: 'item', type: 'text' },
-  { name: 'amount_fen', type: 'bigint' }, ...PROV,
-];
-const SI_COLS: Col[] = [
-  { name: 'person_id', type: 'int' }, { name: 'year', type: 'int' }, { name: 'period', type: 'text' }, { name: 'employer_code', type: 'text' },
-  ...SI_AMOUNT_COLUMNS.map((name): Col => ({ name, type: 'bigint' })), ...PROV,
-];
-const DIBAO_COLS: Col[] = [
-  { name: 'person_id', type: 'int' }, { name: 'household_id', type: 'int' }, { name: 'year', type: 'int' }, { name: 'period', type: 'text' },
-  { name: 'household_size', type: 'int' }, { name: 'standard_fen', type: 'bigint' }, { name: 'benefit_fen', type: 'bigint' }, { name: 'region_code', type: 'text' }, ...PROV,
-];
-const PROPERTY_COLS: Col[] = [
-  { name: 'person_id', type: 'int' }, { name: 'kind', type: 'text' }, { name: 'value_fen', type: 'bigint' }, { name: 'area_m2', type: 'float' },
-  { name: 'region_code', type: 'text' }, { name: 'address_enc', type: 'text' }, { name: 'ref_enc', type: 'text' }, { name: 'ref_bidx', type: 'text' }, { name: 'acquired_on', type: 'text' },
-  { name: 'valued_on', type: 'text' }, { name: 'disposed_on', type: 'text' }, ...PROV,
-];
-const QUARANTINE_COLS: Col[] = [
-  { name: 'batch_id', type: 'int' }, { name: 'channel_id', type: 'int' }, { name: 'row_no', type: 'int' }, { name: 'region_code', type: 'text' }, { name: 'raw_enc', type: 'text' },
-  { name: 'reasons', type: 'text' }, { name: 'status', type: 'text' }, { name: 'updated_at', type: 'text' },
-];
 
 export interface BatchCounts {
   rowsRead: number;
@@ -91,13 +58,16 @@ export interface BatchContext {
   plan: ColumnPlan;
   /** header paths of the file (the quarantine keeps rows as {header: value}) */
   paths: string[];
-  regionExists: (code: string) => boolean;
-  regionByNames?: (county: string, township: string, village: string) => string | null;
+  regions: readonly RegionRow[];
   asOf: string;
   now: string;
   titlePeriod?: string | null;
   /** The registry's identity index as of the batch's start, when the caller still holds it (else loaded). */
   identity?: IdentityIndex;
+  /** Chunks mapped on this thread before a worker thread takes over (default 2; Infinity: never). */
+  inlineChunks?: number;
+  /** Rows per chunk (tests use small chunks to reach the worker with few rows). */
+  chunkRows?: number;
 }
 
 export class BatchWriter {
@@ -110,8 +80,11 @@ export class BatchWriter {
   private nextPerson = 0;
   private nextHousehold = 0;
   private readonly updatedThisBatch = new Set<number>();
-  private readonly keyCache = new Map<string, string>();
-  private mapCtx: MapContext;
+  private readonly regionCodes: Set<string>;
+  private readonly mappers: ChunkMappers;
+  /** rows read but not yet sent to be mapped, and chunks sent but not yet buffered (in order) */
+  private chunk: { nos: number[]; cells: string[][] } = { nos: [], cells: [] };
+  private mapping: { nos: number[]; cells: string[][]; mapped: Promise<MappedChunk> }[] = [];
   private updatesPersons: boolean;
   // Rows to write, laid end to end per table (see bulkInsertFlat); person updates one array each.
   private persons: unknown[] = [];
@@ -124,29 +97,23 @@ export class BatchWriter {
   private quarantine: unknown[] = [];
   private pending = 0;
   private inFlight: Promise<void>[] = [];
-  private lastHousehold = { no: '', key: '' };
-  /** the record-key hash state after the last person's identity key (a row's records share it) */
-  private lastKeyState: { key: string; state: KeyState } = { key: '', state: recordKeyState('\u0000') };
   /** the last address encrypted (household members, and a property row's owner and dwelling, repeat it) */
   private lastAddress: { plain: string | null; enc: Sealed | null } = { plain: null, enc: null };
   /** income records above this id are the batch's own (the import holds the write lock) */
   private incomeAfter = 0;
 
   constructor(private readonly c: BatchContext) {
-    this.mapCtx = this.context();
     this.updatesPersons = this.updates();
     this.personIndex = c.identity?.persons ?? new Map();
     this.householdIndex = c.identity?.households ?? new Map();
+    this.regionCodes = new Set(c.regions.map((r) => r.code));
+    const context = { mapping: c.mapping, plan: c.plan, regions: c.regions, asOf: c.asOf, titlePeriod: c.titlePeriod ?? null, channelCode: c.channelCode };
+    this.mappers = chunkMappers(context, c.protector, () => c.protector.keyring.blindIndexKey(), c.inlineChunks ?? 2);
   }
 
   /** The identity index with this batch's persons and households added (valid once the batch commits). */
   get identity(): IdentityIndex {
     return { persons: this.personIndex, households: this.householdIndex };
-  }
-
-  private context(): MapContext {
-    const c = this.c;
-    return { mapping: c.mapping, plan: c.plan, regionExists: c.regionExists, regionByNames: c.regionByNames, asOf: c.asOf, titlePeriod: c.titlePeriod };
   }
 
   private updates(): boolean {
@@ -155,12 +122,15 @@ export class BatchWriter {
   }
 
   /** A new sheet of the same workbook: its own header, possibly its own title period. */
-  setHeader(plan: ColumnPlan, paths: string[], titlePeriod: string | null): void {
+  async setHeader(plan: ColumnPlan, paths: string[], titlePeriod: string | null): Promise<void> {
+    // The rows before are mapped and buffered under the sheet before's header.
+    await this.sendChunk();
+    while (this.mapping.length > 0) await this.bufferNext();
     this.c.plan = plan;
     this.c.paths = paths;
     this.c.titlePeriod = titlePeriod;
-    this.mapCtx = this.context();
     this.updatesPersons = this.updates();
+    this.mappers.setHeader(plan, titlePeriod);
   }
 
   /** Loads the identity indexes (inside the transaction, after the import lock). */
@@ -176,21 +146,46 @@ export class BatchWriter {
   }
 
   async addRow(no: number, cells: string[]): Promise<void> {
-    this.counts.rowsRead++;
-    const mapped = mapRow(cells, this.mapCtx);
-    if (!mapped.ok) {
-      this.reject(no, cells, mapped.problems);
-    } else {
-      this.counts.rowsOk++;
-      for (const f of mapped.fixes) this.counts.fixes[f] = (this.counts.fixes[f] ?? 0) + 1;
-      const key = this.keyOf(mapped.person);
-      const personId = this.person(no, mapped.person, key);
-      for (const r of mapped.records) this.record(no, personId, key, mapped.person, r);
+    this.chunk.nos.push(no);
+    this.chunk.cells.push(cells);
+    if (this.chunk.nos.length >= (this.c.chunkRows ?? CHUNK_ROWS)) await this.sendChunk();
+  }
+
+  /** Sends the rows read so far to be mapped; buffers the oldest chunk when enough are ahead. */
+  private async sendChunk(): Promise<void> {
+    const { nos, cells } = this.chunk;
+    if (nos.length === 0) return;
+    this.chunk = { nos: [], cells: [] };
+    const mapped = this.mappers.map(cells);
+    mapped.catch(() => {}); // awaited in order by bufferNext (or abandon)
+    this.mapping.push({ nos, cells, mapped });
+    while (this.mapping.length > CHUNKS_AHEAD) await this.bufferNext();
+  }
+
+  /** Links the oldest mapped chunk's rows to persons and buffers their values. */
+  private async bufferNext(): Promise<void> {
+    const { nos, cells, mapped } = this.mapping.shift()!;
+    const { wire, fixes } = await mapped;
+    for (const [f, n] of Object.entries(fixes)) this.counts.fixes[f] = (this.counts.fixes[f] ?? 0) + n;
+    let at = 0;
+    for (let r = 0; r < nos.length; r++) {
+      const no = nos[r];
+      this.counts.rowsRead++;
+      if (wire[at] === null) {
+        this.reject(no, cells[r], wire[at + 1] as RowProblem[]);
+        at += REJECTED_SLOTS;
+      } else {
+        this.counts.rowsOk++;
+        const personId = this.person(no, wire, at);
+        const n = wire[at + P.records] as number;
+        const region = wire[at + P.regionCode] as string | null;
+        at += PERSON_SLOTS;
+        for (let k = 0; k < n; k++) at = this.record(no, personId, region, wire, at);
+      }
+      if (++this.pending >= FLUSH_AT) await this.flush();
     }
-    if (++this.pending >= FLUSH_AT) await this.flush();
-    // Let the database's answers in now and then (a row source that never waits would otherwise
-    // keep them queued, and the statements of a flush wait for each other's answers).
-    else if ((this.counts.rowsRead & 255) === 0) await new Promise<void>((r) => setImmediate(r));
+    // Let the database's answers in (a row source that never waits would otherwise keep them queued).
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
 
   reject(no: number, cells: readonly string[], problems: RowProblem[]): void {
@@ -202,7 +197,7 @@ export class BatchWriter {
     });
     // Scoped users see a rejected row when it names a region of theirs; otherwise only city-wide users do.
     const regionCell = this.c.plan.fields.regionCode === undefined ? '' : (cells[this.c.plan.fields.regionCode] ?? '').trim();
-    const region = this.c.regionExists(regionCell) ? regionCell : ROOT_REGION;
+    const region = this.regionCodes.has(regionCell) ? regionCell : ROOT_REGION;
     this.quarantine.push(this.c.batchId, this.c.channelId, no, region, this.c.protector.later(JSON.stringify(raw)), JSON.stringify(problems), 'open', this.c.now);
   }
 
@@ -218,85 +213,80 @@ export class BatchWriter {
     return this.lastAddress.enc;
   }
 
-  /** Households come from population registers; other channels' household numbers (低保户编号) stay theirs. */
-  private household(no: number, p: PersonFields): number | null {
-    if (!p.householdNo || this.c.mapping.record !== 'person') return null;
-    // A register lists a household's members one after another: its key is computed once for them.
-    if (p.householdNo !== this.lastHousehold.no) this.lastHousehold = { no: p.householdNo, key: this.c.protector.bidx('household', `${this.c.channelCode}\u0000${p.householdNo}`) };
-    const key = this.lastHousehold.key;
+  /** The household of a population register's row (its key from the mapping), added when new. */
+  private household(no: number, w: unknown[], at: number): number | null {
+    const key = w[at + P.householdKey] as string | null;
+    if (key === null) return null;
     let id = this.householdIndex.get(key);
     if (id === undefined) {
       id = this.nextHousehold++;
       this.householdIndex.set(key, id);
-      this.households.push(id, key, p.regionCode ?? ROOT_REGION, this.encAddress(p.address), this.c.channelId, this.c.batchId, no);
+      this.households.push(id, key, w[at + P.regionCode] ?? ROOT_REGION, this.encAddress(w[at + P.address] as string | null), this.c.channelId, this.c.batchId, no);
       this.counts.householdsAdded++;
     }
     return id;
   }
 
-  /** Identity key, cached by ID number: a channel repeats a person in many rows (one per month). */
-  private keyOf(p: PersonFields): string {
-    if (!p.idNumber) return this.c.protector.personKey(p);
-    let k = this.keyCache.get(p.idNumber);
-    if (k === undefined) {
-      if (this.keyCache.size > 2_000_000) this.keyCache.clear();
-      k = this.c.protector.personKey(p);
-      this.keyCache.set(p.idNumber, k);
-    }
-    return k;
-  }
-
-  private person(no: number, p: PersonFields, key: string): number {
+  /** The person of a mapped row (at `at` in the chunk's wire): found by identity key, or added. */
+  private person(no: number, w: unknown[], at: number): number {
     const pr = this.c.protector;
+    const key = w[at + P.key] as string;
+    const idNumber = w[at + P.idNumber] as string | null;
     const existing = this.personIndex.get(key);
-    const householdId = this.household(no, p);
+    const householdId = this.household(no, w, at);
     if (existing !== undefined) {
-      if (p.idNumber) this.counts.linkedById++;
+      if (idNumber) this.counts.linkedById++;
       if (this.updatesPersons && !this.updatedThisBatch.has(existing)) {
         this.updatedThisBatch.add(existing);
-        this.personUpdates.push([existing, p.regionCode, householdId, p.relation, this.encAddress(p.address), pr.later(p.phone), p.residence]);
+        const address = this.encAddress(w[at + P.address] as string | null);
+        this.personUpdates.push([existing, w[at + P.regionCode], householdId, w[at + P.relation], address, pr.later(w[at + P.phone] as string | null), w[at + P.residence]]);
       }
       return existing;
     }
     const id = this.nextPerson++;
     this.personIndex.set(key, id);
     this.updatedThisBatch.add(id);
-    const pending = p.idNumber ? null : 'pending';
+    const pending = idNumber ? null : 'pending';
     if (pending) this.counts.pendingLinkage++;
+    const address = this.encAddress(w[at + P.address] as string | null);
+    const name = w[at + P.name] as string | null;
     this.persons.push(
-      id, key, pr.later(p.idNumber), p.idNumber ? key : null, pr.later(p.name), p.name ? pr.nameIndex(p.name) : null, p.name ? pr.surnameIndex(p.name) : null,
-      p.sex, p.birthDate, p.residence, p.regionCode ?? ROOT_REGION, this.encAddress(p.address), pr.later(p.phone), householdId, p.relation, pending,
-      id, this.c.channelId, this.c.batchId, no, this.c.now,
+      id, key, pr.later(idNumber), idNumber ? key : null, pr.later(name), name ? pr.nameIndex(name) : null, name ? pr.surnameIndex(name) : null,
+      w[at + P.sex], w[at + P.birthDate], w[at + P.residence], w[at + P.regionCode] ?? ROOT_REGION, address, pr.later(w[at + P.phone] as string | null), householdId,
+      w[at + P.relation], pending, id, this.c.channelId, this.c.batchId, no, this.c.now,
     );
     this.counts.personsAdded++;
     return id;
   }
 
-  private record(no: number, personId: number, key: string, p: PersonFields, r: RecordOut): void {
-    const pr = this.c.protector;
+  /** Buffers the record at `at` (type, record key, values); returns where the next one starts. */
+  private record(no: number, personId: number, personRegion: string | null, w: unknown[], at: number): number {
     this.counts.recordsAttempted++;
-    // The same record (same person, same content) from the same channel is one record, however often sent.
-    if (this.lastKeyState.key !== key) this.lastKeyState = { key, state: recordKeyState(`${key}\u0000`) };
-    const rowKey = recordKeyOf(r, this.lastKeyState.state);
+    const type = w[at] as keyof typeof RECORD_VALUES;
+    const rowKey = w[at + 1];
+    const v = at + 2;
     const ch = this.c.channelId;
     const b = this.c.batchId;
-    switch (r.type) {
+    switch (type) {
       case 'income':
-        this.income.push(personId, r.year, r.period, ITEMS[r.item].component, r.item, r.amountFen, ch, b, no, rowKey);
+        this.income.push(personId, w[v], w[v + 1], w[v + 2], w[v + 3], w[v + 4], ch, b, no, rowKey);
         break;
       case 'si':
-        this.si.push(personId, r.year, r.period, r.employerCode, ...r.amounts, ch, b, no, rowKey);
+        this.si.push(personId);
+        for (let k = 0; k < RECORD_VALUES.si; k++) this.si.push(w[v + k]);
+        this.si.push(ch, b, no, rowKey);
         break;
       case 'dibao':
-        this.dibao.push(personId, null, r.year, r.period, r.householdSize, r.standardFen, r.benefitFen, p.regionCode, ch, b, no, rowKey);
+        this.dibao.push(personId, null, w[v], w[v + 1], w[v + 2], w[v + 3], w[v + 4], personRegion, ch, b, no, rowKey);
         break;
       case 'property':
         this.property.push(
-          personId, r.kind, r.valueFen, r.area, r.regionCode, this.encAddress(r.address), pr.later(r.ref), r.ref ? pr.bidx('key', `${this.c.channelCode}\u0000ref\u0000${r.ref}`) : null,
-          r.acquiredOn, r.valuedOn, r.disposedOn, ch, b, no, rowKey,
+          personId, w[v], w[v + 1], w[v + 2], w[v + 3], this.encAddress(w[v + 4] as string | null), this.c.protector.later(w[v + 5] as string | null), w[v + 6],
+          w[v + 7], w[v + 8], w[v + 9], ch, b, no, rowKey,
         );
         break;
     }
+    return v + RECORD_VALUES[type];
   }
 
   /**
@@ -350,6 +340,10 @@ export class BatchWriter {
    * batch reaches the database while, or after, the caller's transaction rolls back.
    */
   async abandon(): Promise<void> {
+    const mapping = this.mapping;
+    this.mapping = [];
+    await Promise.allSettled(mapping.map((m) => m.mapped));
+    await this.mappers.close();
     const running = this.inFlight;
     this.inFlight = [];
     await Promise.allSettled(running);
@@ -357,6 +351,9 @@ export class BatchWriter {
 
   /** Flushes what is left and fills in household ids on the batch's 低保 records. */
   async finish(): Promise<BatchCounts> {
+    await this.sendChunk();
+    while (this.mapping.length > 0) await this.bufferNext();
+    await this.mappers.close();
     await this.flush();
     while (this.inFlight.length > 0) await this.inFlight.shift();
     if (this.counts.recordsAdded > 0) await addIncomeYear(this.c.trx, this.c.batchId, this.incomeAfter, NEGATIVE_ITEMS);

@@ -51,6 +51,8 @@ export interface ImportOptions {
   /** YYYY-MM-DD: "today" for validation (tests pin it). */
   asOf?: string;
   onProgress?: (p: ImportProgress) => void;
+  /** Where rows are mapped (tests reach the worker thread with small chunks); see BatchContext. */
+  mapping?: { inlineChunks?: number; chunkRows?: number };
 }
 
 const SAMPLE_ROWS = 30;
@@ -164,7 +166,7 @@ export class Importer {
           if ((r.sheet ?? 0) !== sheet) {
             sheet = r.sheet ?? 0;
             const h = await readHeader(r);
-            w.setHeader(h.plan, h.guess.paths, h.titlePeriod);
+            await w.setHeader(h.plan, h.guess.paths, h.titlePeriod);
             for (const d of h.data) await w.addRow(rowRef(d), d.cells);
             continue;
           }
@@ -212,10 +214,7 @@ export class Importer {
     const { db, dialect } = this.h;
     const startedAt = nowIso();
     const asOf = opts.asOf ?? startedAt.slice(0, 10);
-    const regionRows = await db.selectFrom('regions').select(['code', 'name', 'level', 'parent_code']).execute();
-    const regions = new Set(regionRows.map((r) => r.code));
-    const regionExists = (code: string) => regions.has(code);
-    const regionByNames = regionNameResolver(regionRows);
+    const regions = await db.selectFrom('regions').select(['code', 'name', 'level', 'parent_code']).execute();
     const kept: { v: { index: IdentityIndex; mark: string } | null } = { v: null };
     const report = await db.transaction().execute(async (trx) => {
       await lockImports(trx, dialect);
@@ -235,8 +234,8 @@ export class Importer {
           .executeTakeFirstOrThrow()
       ).id;
       const w = new BatchWriter({
-        trx, dialect, protector: this.protector, channelId: channel.id, channelCode: channel.code, batchId, mapping: channel.mapping, plan, paths, regionExists, regionByNames, asOf, now: startedAt,
-        titlePeriod: meta.titlePeriod ?? null, identity,
+        trx, dialect, protector: this.protector, channelId: channel.id, channelCode: channel.code, batchId, mapping: channel.mapping, plan, paths, regions, asOf, now: startedAt,
+        titlePeriod: meta.titlePeriod ?? null, identity, ...opts.mapping,
       });
       await w.init();
       const restorePersons = await deferIndexes(trx, dialect, 'reg_persons');
@@ -286,33 +285,4 @@ export function periodInTitle(text: string): string | null {
   if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return `${m[1]}-${m[2].padStart(2, '0')}`;
   const y = /(\d{4})年度/.exec(t);
   return y ? y[1] : null;
-}
-
-/** Finds a region code from county, township and village names (each level within the one above). */
-export function regionNameResolver(rows: { code: string; name: string; level: string; parent_code: string | null }[]) {
-  const byParent = new Map<string, string>();
-  for (const r of rows) byParent.set(`${r.parent_code ?? ''}\u0000${r.name}`, r.code);
-  const counties = rows.filter((r) => r.level === 'county');
-  return (county: string, township: string, village: string): string | null => {
-    const c = county.trim();
-    const t = township.trim();
-    const v = village.trim();
-    let code: string | null = null;
-    if (c) {
-      code = counties.find((x) => x.name === c)?.code ?? null;
-      if (!code) return null;
-    }
-    if (t) {
-      const next = code ? byParent.get(`${code}\u0000${t}`) : rows.find((r) => r.level === 'township' && r.name === t)?.code;
-      if (!next) return null;
-      code = next;
-    }
-    if (v) {
-      if (!code) return null;
-      const next = byParent.get(`${code}\u0000${v}`);
-      if (!next) return null;
-      code = next;
-    }
-    return code;
-  };
 }
