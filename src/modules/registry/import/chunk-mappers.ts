@@ -52,7 +52,8 @@ export function chunkMappers(context: ChunkContext, indexer: Indexer, indexKey: 
     waiting.clear();
   };
   const start = (): Worker => {
-    const w = new Worker(BOOT, { eval: true, workerData: { tsx: tsxApiUrl(), entry: new URL('./map-thread.ts', import.meta.url).href, context: current, indexKey: indexKey() } });
+    // The young generation as the main thread's (package.json: --max-semi-space-size=64): mapping allocates short-lived values.
+    const w = new Worker(BOOT, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 192 }, workerData: { tsx: tsxApiUrl(), entry: new URL('./map-thread.ts', import.meta.url).href, context: current, indexKey: indexKey() } });
     w.on('message', (m: MapReply | { ready: true }) => {
       if ('ready' in m) return;
       if ('error' in m) {
