@@ -14,6 +14,19 @@ describe('record keys', () => {
     expect(recordKey(`${PERSON}\u0000${SI}`)).toBe('08ccafd369174fc1');
   });
 
+  it('are sixteen lower-case hex digits, each of them at every place', () => {
+    const seen = Array.from({ length: 16 }, () => new Set<string>());
+    const keys = new Set<string>();
+    for (let i = 0; i < 10_000; i++) {
+      const k = recordKey(`row ${i}`);
+      expect(k).toMatch(/^[0-9a-f]{16}$/);
+      [...k].forEach((c, at) => seen[at].add(c));
+      keys.add(k);
+    }
+    expect(keys.size).toBe(10_000);
+    expect(seen.map((s) => s.size)).toEqual(new Array(16).fill(16));
+  });
+
   it('give the same key when the person prefix is hashed once and reused', () => {
     const state = recordKeyState(`${PERSON}\u0000`);
     expect(recordKey(SI, state)).toBe('08ccafd369174fc1');
